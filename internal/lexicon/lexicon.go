@@ -1,0 +1,285 @@
+// Package lexicon holds the language packs: word lists and phrase lists as data
+// files, one file per list per language, embedded in the binary and matched with
+// one Aho-Corasick automaton per list.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Entry is one line of a list: the phrase and any further tab-separated fields.
+type Entry struct {
+	Phrase string
+	Fields []string
+}
+
+// Field returns the i-th extra field, or "".
+func (e Entry) Field(i int) string {
+	if i < len(e.Fields) {
+		return e.Fields[i]
+	}
+	return ""
+}
+
+// List is one word or phrase list of one language.
+type List struct {
+	Name    string
+	Entries []Entry
+	exact   map[string]int // lower-cased phrase -> entry index
+	matcher *ahocorasick.AhoCorasick
+}
+
+// Match is one occurrence of a list entry in a text.
+type Match struct {
+	Start, End int
+	Entry      *Entry
+}
+
+func newList(name string, entries []Entry) *List {
+	l := &List{Name: name, Entries: entries, exact: make(map[string]int, len(entries))}
+	pats := make([]string, len(entries))
+	for i, e := range entries {
+		key := strings.ToLower(e.Phrase)
+		if _, dup := l.exact[key]; !dup {
+			l.exact[key] = i
+		}
+		pats[i] = key
+	}
+	if len(pats) > 0 {
+		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+			AsciiCaseInsensitive: true,
+			MatchOnlyWholeWords:  false,
+			MatchKind:            ahocorasick.LeftMostLongestMatch,
+			DFA:                  true,
+		})
+		ac := b.Build(pats)
+		l.matcher = &ac
+	}
+	return l
+}
+
+// Len is the number of entries.
+func (l *List) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.Entries)
+}
+
+// Lookup returns the entry equal to s, ignoring case, or nil.
+func (l *List) Lookup(s string) *Entry {
+	if l == nil {
+		return nil
+	}
+	if i, ok := l.exact[strings.ToLower(s)]; ok {
+		return &l.Entries[i]
+	}
+	return nil
+}
+
+// Contains reports whether s is an entry, ignoring case.
+func (l *List) Contains(s string) bool { return l.Lookup(s) != nil }
+
+// ContainsExact reports whether s is an entry with the same case.
+func (l *List) ContainsExact(s string) bool {
+	e := l.Lookup(s)
+	return e != nil && e.Phrase == s
+}
+
+// FindAll returns the leftmost-longest, non-overlapping occurrences of the list's
+// entries in text that start and end on word boundaries, ignoring ASCII case.
+func (l *List) FindAll(text string) []Match {
+	if l == nil || l.matcher == nil {
+		return nil
+	}
+	var out []Match
+	it := l.matcher.Iter(text)
+	for m := it.Next(); m != nil; m = it.Next() {
+		s, e := m.Start(), m.End()
+		if !boundaryBefore(text, s) || !boundaryAfter(text, e) {
+			continue
+		}
+		out = append(out, Match{Start: s, End: e, Entry: &l.Entries[m.Pattern()]})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func boundaryBefore(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	return !isWordRune(r) || !isWordRune(first)
+}
+
+func boundaryAfter(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	last, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !isWordRune(r) || !isWordRune(last)
+}
+
+// Pack is the set of lists of one language.
+type Pack struct {
+	Lang  string
+	lists map[string]*List
+}
+
+// List returns the named list, or an empty list when the pack has none.
+func (p *Pack) List(name string) *List {
+	if p != nil {
+		if l, ok := p.lists[name]; ok {
+			return l
+		}
+	}
+	return &List{Name: name}
+}
+
+// ListNames returns the names of the pack's lists, sorted.
+func (p *Pack) ListNames() []string {
+	var out []string
+	for n := range p.lists {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// IsAbbreviation reports whether token (with its final period) is a known
+// abbreviation of the language, such as "Jl." or "U.S.". Case matters for
+// single-word entries written with a capital, so "No." is an abbreviation but
+// "no." is not.
+func (p *Pack) IsAbbreviation(token string) bool {
+	e := p.List("abbreviations").Lookup(token)
+	if e == nil {
+		return false
+	}
+	if e.Phrase == token {
+		return true
+	}
+	// "dkk." matches "Dkk." at a sentence start; "No." does not match "no.".
+	r, _ := utf8.DecodeRuneInString(e.Phrase)
+	return unicode.IsLower(r)
+}
+
+// Set is every loaded language pack.
+type Set struct {
+	packs map[string]*Pack
+}
+
+// Languages returns the languages of the set, sorted.
+func (s *Set) Languages() []string {
+	var out []string
+	for l := range s.packs {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Pack returns the pack of lang, or nil.
+func (s *Set) Pack(lang string) *Pack { return s.packs[lang] }
+
+// Embedded loads the language packs built into the binary.
+func Embedded() (*Set, error) {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub)
+}
+
+// Load reads packs from fsys laid out as LANG/LIST.txt, a line an entry, '#'
+// starting a comment, extra fields after a tab.
+func Load(fsys fs.FS) (*Set, error) {
+	s := &Set{packs: map[string]*Pack{}}
+	if err := s.Add(fsys); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Add merges the packs in fsys into s: entries of a list that exists already are
+// appended to it, new lists and languages are added.
+func (s *Set) Add(fsys fs.FS) error {
+	langs, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return fmt.Errorf("reading language packs: %w", err)
+	}
+	for _, ld := range langs {
+		if !ld.IsDir() {
+			continue
+		}
+		lang := ld.Name()
+		files, err := fs.ReadDir(fsys, lang)
+		if err != nil {
+			return fmt.Errorf("reading language pack %s: %w", lang, err)
+		}
+		p := s.packs[lang]
+		if p == nil {
+			p = &Pack{Lang: lang, lists: map[string]*List{}}
+			s.packs[lang] = p
+		}
+		for _, f := range files {
+			if f.IsDir() || path.Ext(f.Name()) != ".txt" {
+				continue
+			}
+			name := strings.TrimSuffix(f.Name(), ".txt")
+			entries, err := readList(fsys, path.Join(lang, f.Name()))
+			if err != nil {
+				return err
+			}
+			if old, ok := p.lists[name]; ok {
+				entries = append(append([]Entry{}, old.Entries...), entries...)
+			}
+			p.lists[name] = newList(name, entries)
+		}
+	}
+	return nil
+}
+
+func readList(fsys fs.FS, name string) ([]Entry, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Entry
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), " \r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		phrase := strings.TrimSpace(parts[0])
+		if phrase == "" {
+			return nil, fmt.Errorf("%s:%d: empty entry", name, n)
+		}
+		out = append(out, Entry{Phrase: phrase, Fields: parts[1:]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}

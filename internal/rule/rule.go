@@ -1,0 +1,149 @@
+// Package rule defines what a rule is and the Pass through which it sees one
+// article and reports findings. Rules live in the top-level rules package; the
+// engine runs them.
+package rule
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// Doc is a rule's documentation. Its examples are executed by the registry test:
+// Bad must trigger the rule, and applying the rule's safe fixes to Bad must give
+// Good (or, for a rule without a fix, Good must produce no finding).
+type Doc struct {
+	// What the rule finds, in a sentence or two.
+	What string
+	// Why it matters to a corpus or an editor.
+	Why string
+	// Bad is an example article that triggers the rule.
+	Bad string
+	// Good is the same article as it should read.
+	Good string
+	// Lang is the language of the examples ("id" or "en").
+	Lang string
+}
+
+// Rule is one check.
+type Rule struct {
+	// ID is "category/name", the category one of finding.Categories().
+	ID string
+	// Title is a one-line summary, lower case, no final period.
+	Title string
+	Doc   Doc
+	// Severity is the default severity of the rule's findings.
+	Severity finding.Severity
+	// FixSafe reports whether the rule's fixes may be applied unattended.
+	FixSafe bool
+	// Optional rules are off unless enabled by name or category.
+	Optional bool
+	// Collect, for corpus rules, runs first on every file and exports facts.
+	Collect func(*Pass)
+	// Run reports findings for one file; for corpus rules it runs after every
+	// file's Collect and may read all facts.
+	Run func(*Pass)
+}
+
+var idPattern = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Validate checks that the rule is well formed.
+func (r *Rule) Validate() error {
+	if !idPattern.MatchString(r.ID) {
+		return fmt.Errorf("rule %q: ID must be category/name in lower case", r.ID)
+	}
+	if !finding.IsCategory(finding.Category(r.ID)) {
+		return fmt.Errorf("rule %q: category must be one of %v", r.ID, finding.Categories())
+	}
+	if r.Title == "" || r.Doc.What == "" || r.Doc.Why == "" || r.Doc.Bad == "" || r.Doc.Good == "" {
+		return fmt.Errorf("rule %q: title, what, why, bad and good examples are required", r.ID)
+	}
+	if r.Severity < finding.Info || r.Severity > finding.Error {
+		return fmt.Errorf("rule %q: severity not set", r.ID)
+	}
+	if r.Run == nil {
+		return fmt.Errorf("rule %q: no Run function", r.ID)
+	}
+	return nil
+}
+
+// Fact is one small piece of information a corpus rule exported about a file
+// during Collect, keyed by its subject (a normalised headline, a hash).
+type Fact struct {
+	Path  string
+	Span  finding.Span
+	Value any
+}
+
+// Facts is what every file's Collect exported, readable during Run. Entries of a
+// key are sorted by path, then span, whatever order files were read in.
+type Facts interface {
+	Lookup(key string) []Fact
+}
+
+// Pass is one rule's view of one article.
+type Pass struct {
+	Rule *Rule
+	Doc  *document.Document
+	// Pack is the language pack chosen for the article.
+	Pack *lexicon.Pack
+	// Options holds per-rule options from configuration (may be nil).
+	Options map[string]any
+
+	facts  Facts
+	export func(key string, f Fact)
+	report func(finding.Finding)
+}
+
+// NewPass is used by the engine (and by tests) to build a pass.
+func NewPass(r *Rule, doc *document.Document, pack *lexicon.Pack, facts Facts, export func(string, Fact), report func(finding.Finding)) *Pass {
+	return &Pass{Rule: r, Doc: doc, Pack: pack, facts: facts, export: export, report: report}
+}
+
+// Report records a finding at span with message and any fixes. The message is
+// data: it is never used as a format string by any output format.
+func (p *Pass) Report(span finding.Span, message string, fixes ...finding.Fix) {
+	p.ReportFinding(finding.Finding{Span: span, Message: message, Fixes: fixes})
+}
+
+// ReportFinding records a fully built finding; rule ID, path and severity are
+// filled in when empty, and fixes are marked safe only if the rule's are.
+func (p *Pass) ReportFinding(f finding.Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Path == "" {
+		f.Path = p.Doc.Path
+	}
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	for i := range f.Fixes {
+		if !p.Rule.FixSafe {
+			f.Fixes[i].Safe = false
+		}
+		sort.Slice(f.Fixes[i].Edits, func(a, b int) bool { return f.Fixes[i].Edits[a].Start < f.Fixes[i].Edits[b].Start })
+	}
+	if p.report != nil {
+		p.report(f)
+	}
+}
+
+// ExportFact records a fact about this file under key (Collect only).
+func (p *Pass) ExportFact(key string, span finding.Span, value any) {
+	if p.export != nil {
+		p.export(key, Fact{Path: p.Doc.Path, Span: span, Value: value})
+	}
+}
+
+// Facts returns every file's facts under key (Run only).
+func (p *Pass) Facts(key string) []Fact {
+	if p.facts == nil {
+		return nil
+	}
+	return p.facts.Lookup(key)
+}
