@@ -1,21 +1,14 @@
 package document
 
 import (
+	"github.com/corpuslint/corpuslint/internal/finding"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// Position is a byte offset expressed as a 1-based line and 1-based columns in the
-// three units clients count in: UTF-8 bytes (reviewdog, LSP with utf-8), Unicode
-// code points (GitHub annotations, text output, SARIF's default) and UTF-16 code
-// units (SARIF "utf16CodeUnits", LSP's default).
-type Position struct {
-	Offset     int `json:"offset"`
-	Line       int `json:"line"`
-	ByteColumn int `json:"column"`
-	RuneColumn int `json:"runeColumn"`
-	UTF16Col   int `json:"utf16Column"`
-}
+// Position is finding.Position: a byte offset as a line and columns in bytes,
+// code points and UTF-16 units.
+type Position = finding.Position
 
 // Position converts a byte offset of Text (clamped to the text) to a Position. An
 // offset at a line's end or on its line end counts as that line's last column + 1.
@@ -42,7 +35,35 @@ func (d *Document) Position(off int) Position {
 	runes += r
 	units += u
 	d.posCache = posCache{valid: true, line: li, off: end, runes: runes, units: units}
-	return Position{Offset: off, Line: li + 1, ByteColumn: end - line.Start + 1, RuneColumn: runes + 1, UTF16Col: units + 1}
+	return Position{Offset: off, Line: li + 1, Column: end - line.Start + 1, RuneColumn: runes + 1, UTF16Column: units + 1}
+}
+
+// Range resolves a span to positions.
+func (d *Document) Range(s finding.Span) finding.Range {
+	return finding.Range{Start: d.Position(s.Start), End: d.Position(s.End)}
+}
+
+// Resolve fills in the Range of f, of its fixes' edits and of related locations in
+// the same file. Findings about the whole file (an empty span at 0 in an empty
+// text) keep a zero range.
+func (d *Document) Resolve(f *finding.Finding) {
+	if f.Range.IsZero() {
+		f.Range = d.Range(f.Span)
+	}
+	for i := range f.Fixes {
+		for j := range f.Fixes[i].Edits {
+			e := &f.Fixes[i].Edits[j]
+			e.Range = d.Range(e.Span)
+		}
+	}
+	for i := range f.Related {
+		if f.Related[i].Path == "" || f.Related[i].Path == d.Path {
+			f.Related[i].Path = d.Path
+			if f.Related[i].Range.IsZero() {
+				f.Related[i].Range = d.Range(f.Related[i].Span)
+			}
+		}
+	}
 }
 
 // posCache remembers the last conversion. A Document is not safe for concurrent use.

@@ -66,10 +66,34 @@ func (s Span) Overlaps(o Span) bool {
 	return s.Start < o.End && o.Start < s.End
 }
 
-// Edit replaces the bytes of Span with New. An empty span inserts.
+// Position is a point in a file: a 1-based line and 1-based columns in the three
+// units clients count in: UTF-8 bytes (reviewdog), Unicode code points (text
+// output, GitHub annotations, SARIF's default) and UTF-16 code units (SARIF
+// "utf16CodeUnits", editors). Offset is the byte offset it was computed from.
+type Position struct {
+	Offset      int `json:"offset"`
+	Line        int `json:"line"`
+	Column      int `json:"column"`
+	RuneColumn  int `json:"runeColumn"`
+	UTF16Column int `json:"utf16Column"`
+}
+
+// Range is a span resolved to positions; End is exclusive.
+type Range struct {
+	Start Position `json:"start"`
+	End   Position `json:"end"`
+}
+
+// IsZero reports whether the range was never resolved (line 0): a finding about
+// the whole file rather than a place in it.
+func (r Range) IsZero() bool { return r.Start.Line == 0 }
+
+// Edit replaces the bytes of Span with New. An empty span inserts. Range is
+// filled in by the engine while the file is in memory.
 type Edit struct {
 	Span
-	New string `json:"new"`
+	New   string `json:"new"`
+	Range Range  `json:"range"`
 }
 
 // Fix is one way to resolve a finding: a set of non-overlapping edits against the
@@ -88,6 +112,7 @@ type Fix struct {
 type Location struct {
 	Path    string `json:"path,omitempty"`
 	Span    Span   `json:"span"`
+	Range   Range  `json:"range"`
 	Message string `json:"message,omitempty"`
 }
 
@@ -96,8 +121,10 @@ type Finding struct {
 	// Rule is the reporting rule's ID, "category/name".
 	Rule string `json:"rule"`
 	// Path is the file the finding is in, as given on the command line.
-	Path     string     `json:"path"`
-	Span     Span       `json:"span"`
+	Path string `json:"path"`
+	Span Span   `json:"span"`
+	// Range is Span resolved to lines and columns; zero for a whole-file finding.
+	Range    Range      `json:"range"`
 	Message  string     `json:"message"`
 	Severity Severity   `json:"severity"`
 	Fixes    []Fix      `json:"fixes,omitempty"`

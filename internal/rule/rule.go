@@ -42,12 +42,19 @@ type Rule struct {
 	FixSafe bool
 	// Optional rules are off unless enabled by name or category.
 	Optional bool
-	// Collect, for corpus rules, runs first on every file and exports facts.
-	Collect func(*Pass)
-	// Run reports findings for one file; for corpus rules it runs after every
-	// file's Collect and may read all facts.
+	// Run reports findings for one file.
 	Run func(*Pass)
+	// Collect, for corpus rules, runs on every file (phase one) and exports small
+	// facts keyed by their subject.
+	Collect func(*Pass)
+	// Corpus, for corpus rules, runs once per file after every file's Collect
+	// (phase two). It sees the facts, not the text: whatever it reports must be
+	// built from facts, which carry resolved ranges.
+	Corpus func(*CorpusPass)
 }
+
+// IsCorpus reports whether the rule compares files with each other.
+func (r *Rule) IsCorpus() bool { return r.Collect != nil }
 
 var idPattern = regexp.MustCompile(`^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -65,8 +72,8 @@ func (r *Rule) Validate() error {
 	if r.Severity < finding.Info || r.Severity > finding.Error {
 		return fmt.Errorf("rule %q: severity not set", r.ID)
 	}
-	if r.Run == nil {
-		return fmt.Errorf("rule %q: no Run function", r.ID)
+	if r.Run == nil && (r.Collect == nil || r.Corpus == nil) {
+		return fmt.Errorf("rule %q: needs Run, or Collect and Corpus", r.ID)
 	}
 	return nil
 }
@@ -76,6 +83,7 @@ func (r *Rule) Validate() error {
 type Fact struct {
 	Path  string
 	Span  finding.Span
+	Range finding.Range
 	Value any
 }
 
@@ -136,14 +144,51 @@ func (p *Pass) ReportFinding(f finding.Finding) {
 // ExportFact records a fact about this file under key (Collect only).
 func (p *Pass) ExportFact(key string, span finding.Span, value any) {
 	if p.export != nil {
-		p.export(key, Fact{Path: p.Doc.Path, Span: span, Value: value})
+		p.export(key, Fact{Path: p.Doc.Path, Span: span, Range: p.Doc.Range(span), Value: value})
 	}
 }
 
-// Facts returns every file's facts under key (Run only).
-func (p *Pass) Facts(key string) []Fact {
+// CorpusPass is a corpus rule's view of one file in phase two.
+type CorpusPass struct {
+	Rule *Rule
+	// Path is the file being reported on.
+	Path string
+	// Own holds the facts this file exported in phase one, in export order.
+	Own    []OwnFact
+	facts  Facts
+	report func(finding.Finding)
+}
+
+// OwnFact is a fact this file exported, with its key.
+type OwnFact struct {
+	Key string
+	Fact
+}
+
+// NewCorpusPass is used by the engine (and by tests) to build a phase-two pass.
+func NewCorpusPass(r *Rule, path string, own []OwnFact, facts Facts, report func(finding.Finding)) *CorpusPass {
+	return &CorpusPass{Rule: r, Path: path, Own: own, facts: facts, report: report}
+}
+
+// Facts returns every file's facts under key, sorted by path then span.
+func (p *CorpusPass) Facts(key string) []Fact {
 	if p.facts == nil {
 		return nil
 	}
 	return p.facts.Lookup(key)
+}
+
+// Report records a finding on this file; its Range must be set (from a fact).
+func (p *CorpusPass) Report(f finding.Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	f.Path = p.Path
+	if f.Severity == 0 {
+		f.Severity = p.Rule.Severity
+	}
+	f.Fixes = nil
+	if p.report != nil {
+		p.report(f)
+	}
 }
