@@ -183,6 +183,18 @@ func (p *Pack) IsAbbreviation(token string) bool {
 // Set is every loaded language pack.
 type Set struct {
 	packs map[string]*Pack
+	// union holds, for every list name, the entries of all languages together:
+	// site furniture is not in the article's language ("Exit mobile version" under
+	// an Indonesian article).
+	union map[string]*List
+}
+
+// Union returns the list of that name with every language's entries.
+func (s *Set) Union(name string) *List {
+	if l, ok := s.union[name]; ok {
+		return l
+	}
+	return &List{Name: name}
 }
 
 // Languages returns the languages of the set, sorted.
@@ -215,6 +227,20 @@ func Load(fsys fs.FS) (*Set, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func (s *Set) buildUnion() {
+	names := map[string][]Entry{}
+	for _, lang := range s.Languages() {
+		p := s.packs[lang]
+		for _, n := range p.ListNames() {
+			names[n] = append(names[n], p.lists[n].Entries...)
+		}
+	}
+	s.union = map[string]*List{}
+	for n, e := range names {
+		s.union[n] = newList(n, e)
+	}
 }
 
 // Add merges the packs in fsys into s: entries of a list that exists already are
@@ -253,6 +279,7 @@ func (s *Set) Add(fsys fs.FS) error {
 			p.lists[name] = newList(name, entries)
 		}
 	}
+	s.buildUnion()
 	return nil
 }
 

@@ -99,17 +99,18 @@ type Pass struct {
 	Doc  *document.Document
 	// Pack is the language pack chosen for the article.
 	Pack *lexicon.Pack
+	// Packs is every language pack, for lists that hold across languages.
+	Packs *lexicon.Set
 	// Options holds per-rule options from configuration (may be nil).
 	Options map[string]any
 
-	facts  Facts
 	export func(key string, f Fact)
 	report func(finding.Finding)
 }
 
 // NewPass is used by the engine (and by tests) to build a pass.
-func NewPass(r *Rule, doc *document.Document, pack *lexicon.Pack, facts Facts, export func(string, Fact), report func(finding.Finding)) *Pass {
-	return &Pass{Rule: r, Doc: doc, Pack: pack, facts: facts, export: export, report: report}
+func NewPass(r *Rule, doc *document.Document, packs *lexicon.Set, pack *lexicon.Pack, export func(string, Fact), report func(finding.Finding)) *Pass {
+	return &Pass{Rule: r, Doc: doc, Packs: packs, Pack: pack, export: export, report: report}
 }
 
 // Report records a finding at span with message and any fixes. The message is

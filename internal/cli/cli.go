@@ -1,0 +1,307 @@
+// Package cli is corpuslint's command line: it parses flags, expands paths,
+// runs the engine, prints findings in the chosen format and returns the exit
+// code. main only wires it to the process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/report"
+	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/internal/source"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// Exit codes, as linters use them.
+const (
+	ExitClean    = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// Version is corpuslint's version, set at build time with -ldflags.
+var Version = "dev"
+
+// Env is what the command line talks to: its streams and whether standard output
+// is a terminal.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Terminal reports whether Stdout is a terminal (colour in text output).
+	Terminal bool
+}
+
+// listFlag is a repeatable flag whose values may also be comma-separated.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+type options struct {
+	format, failLevel, lang, explain string
+	fix, diff, listRules, version    bool
+	jobs                             int
+	enable, disable                  listFlag
+	include, exclude                 listFlag
+	color                            string
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("corpuslint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), "|"))
+	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files (standard input: print the fixed text)")
+	fs.BoolVar(&o.diff, "diff", false, "print an annotated unified diff of what --fix would change, without writing")
+	fs.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above this severity: info|warning|error")
+	fs.Var(&o.enable, "enable", "enable rules or whole categories (repeatable, comma-separated)")
+	fs.Var(&o.disable, "disable", "disable rules or whole categories (repeatable, comma-separated)")
+	fs.StringVar(&o.lang, "lang", "auto", "article language: auto|id|en")
+	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "files checked at once")
+	fs.Var(&o.include, "include", "glob of files to take from directories (default *.txt; repeatable)")
+	fs.Var(&o.exclude, "exclude", "glob of files or folders to skip (repeatable)")
+	fs.BoolVar(&o.listRules, "list-rules", false, "list the rules and exit")
+	fs.StringVar(&o.explain, "explain", "", "print a rule's documentation and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse reads flags that may be mixed with paths, as users type them.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if rest[0] == "--" {
+			return append(paths, rest[1:]...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// Run runs corpuslint with args (without the program name) and returns the exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	var o options
+	fs := newFlagSet(&o, env.Stderr)
+	paths, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		return ExitError
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "corpuslint: "+format+"\n", a...)
+		return ExitError
+	}
+	registry := rules.All()
+	switch {
+	case o.version:
+		fmt.Fprintf(env.Stdout, "corpuslint %s\n", Version)
+		return ExitClean
+	case o.listRules:
+		listRules(env.Stdout, registry)
+		return ExitClean
+	case o.explain != "":
+		for _, r := range registry {
+			if r.ID == o.explain {
+				explain(env.Stdout, r)
+				return ExitClean
+			}
+		}
+		return usage("no rule %q; --list-rules lists them", o.explain)
+	}
+	failLevel, err := finding.ParseSeverity(o.failLevel)
+	if err != nil {
+		return usage("--fail-level: %v", err)
+	}
+	if !contains(report.Formats(), o.format) {
+		return usage("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
+	}
+	if o.lang != "auto" && o.lang != "id" && o.lang != "en" {
+		return usage("--lang: unknown language %q (want auto, id or en)", o.lang)
+	}
+	if o.fix && o.diff {
+		return usage("--fix and --diff do not go together: --diff shows what --fix would write")
+	}
+	if o.jobs < 1 {
+		return usage("--jobs must be at least 1")
+	}
+	enabled, err := Select(registry, o.enable, o.disable)
+	if err != nil {
+		return usage("%v", err)
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return ExitError
+	}
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		return usage("loading language packs: %v", err)
+	}
+	files, problems, err := source.Expand(paths, source.Options{Include: o.include, Exclude: o.exclude})
+	if err != nil {
+		return usage("%v", err)
+	}
+	inputs := make([]engine.Input, 0, len(files))
+	for _, f := range files {
+		in := engine.Input{Path: f}
+		if f == "-" {
+			data, err := io.ReadAll(env.Stdin)
+			if err != nil {
+				problems = append(problems, source.Problem{Path: "-", Message: "reading standard input: " + err.Error()})
+				continue
+			}
+			in.Data = data
+		}
+		inputs = append(inputs, in)
+	}
+	mode := engine.Report
+	if o.fix {
+		mode = engine.Fix
+	} else if o.diff {
+		mode = engine.Diff
+	}
+	res, err := engine.Run(ctx, engine.Options{
+		Rules: enabled, Lexicons: packs, Lang: o.lang, Jobs: o.jobs, Mode: mode, Stdout: env.Stdout,
+	}, inputs)
+	if err != nil {
+		return usage("%v", err)
+	}
+	var fileErrors []report.FileError
+	for _, p := range problems {
+		fileErrors = append(fileErrors, report.FileError{Path: p.Path, Message: p.Message})
+	}
+	for _, e := range res.Errors {
+		fileErrors = append(fileErrors, report.FileError{Path: e.Path, Message: e.Message})
+	}
+	for _, e := range fileErrors {
+		fmt.Fprintf(env.Stderr, "corpuslint: %s: %s\n", e.Path, oneLine(e.Message))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(env.Stderr, "corpuslint: %s: %s\n", n.Path, oneLine(n.Message))
+	}
+
+	switch mode {
+	case engine.Diff:
+		for _, f := range res.Fixes {
+			io.WriteString(env.Stdout, f.Diff)
+		}
+	case engine.Fix:
+		if !containsPath(files, "-") || o.format != "text" {
+			// Standard input's fixed text went to stdout; findings would mix into it.
+			if err := print(env, o, enabled, res, fileErrors); err != nil {
+				return usage("%v", err)
+			}
+		}
+	default:
+		if err := print(env, o, enabled, res, fileErrors); err != nil {
+			return usage("%v", err)
+		}
+	}
+	if mode != engine.Report {
+		printFixSummary(env.Stderr, res)
+	}
+	if len(fileErrors) > 0 {
+		return ExitError
+	}
+	for _, f := range res.Findings {
+		if f.Severity >= failLevel {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError) error {
+	color := o.color == "always" || (o.color == "auto" && env.Terminal && os.Getenv("NO_COLOR") == "")
+	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color}
+	if err := report.Write(env.Stdout, o.format, in); err != nil {
+		return err
+	}
+	if o.format == "text" && len(res.Findings) > 0 {
+		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(res.Findings), res.Files, plural(res.Files, "file", "files"))
+	}
+	return nil
+}
+
+func printFixSummary(w io.Writer, res *engine.Result) {
+	applied, skipped := 0, 0
+	for _, f := range res.Fixes {
+		applied += f.Applied
+		for _, s := range f.Skipped {
+			skipped++
+			fmt.Fprintf(w, "corpuslint: %s:%d: fix of %s not applied: %s\n", f.Path, s.Finding.Range.Start.Line, s.Finding.Rule, oneLine(s.Reason))
+		}
+	}
+	if applied > 0 || skipped > 0 {
+		fmt.Fprintf(w, "corpuslint: %d %s applied, %d skipped\n", applied, plural(applied, "fix", "fixes"), skipped)
+	}
+}
+
+func summary(fs []finding.Finding) string {
+	var e, w, i int
+	for _, f := range fs {
+		switch f.Severity {
+		case finding.Error:
+			e++
+		case finding.Warning:
+			w++
+		default:
+			i++
+		}
+	}
+	return fmt.Sprintf("%d %s (%d error, %d warning, %d info)", len(fs), plural(len(fs), "finding", "findings"), e, w, i)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func oneLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPath(list []string, s string) bool { return contains(list, s) }

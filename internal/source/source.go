@@ -1,0 +1,139 @@
+// Package source turns the paths given on the command line into the list of
+// article files to check: files as named, directories walked recursively for
+// files matching the include globs, hidden folders skipped, "-" for standard input.
+package source
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultInclude is the glob a directory's files must match when none is given.
+const DefaultInclude = "*.txt"
+
+// Options says which files of a directory to take.
+type Options struct {
+	// Include globs match a file's base name or its path relative to the
+	// directory walked; empty means DefaultInclude.
+	Include []string
+	// Exclude globs, matched the same way, win over Include and also prune
+	// directories.
+	Exclude []string
+}
+
+// Problem is a path that could not be expanded.
+type Problem struct {
+	Path, Message string
+}
+
+// Expand returns the files to check, in the order given (directories' files
+// sorted), without duplicates, and the paths that could not be used.
+func Expand(paths []string, opts Options) ([]string, []Problem, error) {
+	include := opts.Include
+	if len(include) == 0 {
+		include = []string{DefaultInclude}
+	}
+	for _, g := range append(append([]string{}, include...), opts.Exclude...) {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return nil, nil, fmt.Errorf("bad glob %q: %w", g, err)
+		}
+	}
+	var files []string
+	var problems []Problem
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			problems = append(problems, Problem{Path: p, Message: reason(err)})
+			continue
+		}
+		if !info.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, Problem{Path: path, Message: reason(err)})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			rel, _ := filepath.Rel(p, path)
+			if d.IsDir() {
+				if path != p && (strings.HasPrefix(d.Name(), ".") || matchAny(opts.Exclude, d.Name(), rel)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			if matchAny(include, d.Name(), rel) && !matchAny(opts.Exclude, d.Name(), rel) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, Problem{Path: p, Message: reason(err)})
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, problems, nil
+}
+
+func matchAny(globs []string, name, rel string) bool {
+	rel = filepath.ToSlash(rel)
+	for _, g := range globs {
+		if ok, _ := filepath.Match(g, name); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func reason(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file or directory"
+	case os.IsPermission(err):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathError(err error, target **fs.PathError) bool {
+	pe, ok := err.(*fs.PathError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}

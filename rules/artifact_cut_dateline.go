@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// CutDateline finds a paragraph that opens with "- " because the scraper cut
+// the dateline ("Jakarta - ") in front of it.
+var CutDateline = &rule.Rule{
+	ID:       "artifact/cut-dateline",
+	Title:    "stray dash where a dateline was cut",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `A paragraph that starts with a dash and a space ("- Korea Utara telah …") where the scraper removed the dateline ("Jakarta - ") but kept its dash. Lists, where several paragraphs start with a dash, are left alone.`,
+		Why:  "The dash makes the lead paragraph look like a list item and is noise in the corpus.",
+		Bad:  "Putin Siap Kunjungi Pyongyang\n\n- Korea Utara telah mengumumkan kunjungan Putin.\n",
+		Good: "Putin Siap Kunjungi Pyongyang\n\nKorea Utara telah mengumumkan kunjungan Putin.\n",
+		Lang: "id",
+	},
+	Run: runCutDateline,
+}
+
+func dashPrefix(s string) int {
+	for _, d := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(s, d) && len(s) > len(d) && isUpperStart(strings.TrimLeft(s[len(d):], " ")) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+func runCutDateline(p *rule.Pass) {
+	d := p.Doc
+	paras := d.Paragraphs
+	for k, para := range paras {
+		s := trimSpan(d.Text, para.Span)
+		n := dashPrefix(d.Slice(s))
+		if n == 0 {
+			continue
+		}
+		// Neighbours starting with a dash make it a list.
+		if k > 0 && dashPrefix(d.Slice(trimSpan(d.Text, paras[k-1].Span))) > 0 ||
+			k+1 < len(paras) && dashPrefix(d.Slice(trimSpan(d.Text, paras[k+1].Span))) > 0 {
+			continue
+		}
+		if wordCount(d.LineText(para.FirstLine)) < 6 {
+			continue // a short dash line is more likely a list or a caption
+		}
+		end := s.Start + n
+		for end < s.End && d.Text[end] == ' ' {
+			end++
+		}
+		span := finding.Span{Start: s.Start, End: end}
+		p.Report(finding.Span{Start: s.Start, End: s.Start + 1}, "paragraph starts with a stray dash where the dateline was cut",
+			finding.Fix{Message: "delete the leading " + quote(d.Slice(span)), Edits: []finding.Edit{{Span: span}}, Safe: true})
+	}
+}

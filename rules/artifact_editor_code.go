@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// EditorCode finds editors' initials such as "(nds/krs)" closing an article,
+// with the tag words detik prints after them.
+var EditorCode = &rule.Rule{
+	ID:       "artifact/editor-code",
+	Title:    "editor initials and tag words at the end",
+	Severity: finding.Info,
+	FixSafe:  false,
+	Doc: rule.Doc{
+		What: `Editors' initials in parentheses, "(nds/krs)", that close a detik article, with the lower-case tag words that follow them ("marcus rashford barcelona").`,
+		Why:  "They are newsroom bookkeeping, not text; whether to strip them depends on the corpus, so no fix is applied by default.",
+		Bad:  "Rashford bahagia bersama Barcelona. (nds/krs) marcus rashford barcelona\n",
+		Good: "Rashford bahagia bersama Barcelona.\n",
+		Lang: "id",
+	},
+	Run: runEditorCode,
+}
+
+var editorCodePattern = regexp.MustCompile(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+
+func runEditorCode(p *rule.Pass) {
+	d := p.Doc
+	for i := range d.Lines {
+		ls := trimmedLine(d, i)
+		line := d.Slice(ls)
+		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") {
+			continue
+		}
+		m := editorCodePattern.FindStringIndex(line)
+		if m == nil {
+			continue
+		}
+		s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
+		p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
+			finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
+	}
+}

@@ -1,0 +1,85 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// PhotoCredit finds photo credits and caption credits: "-/Kremlin/dpa",
+// "(Foto: dok. Istimewa)", "(AP Photo/…)", "Foto: AFP".
+var PhotoCredit = &rule.Rule{
+	ID:       "artifact/photo-credit",
+	Title:    "photo credit left in the text",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `A photo credit from a caption: an agency path such as "-/Kremlin/dpa" at the end of a line, a parenthesised "(Foto: dok. Istimewa)" or "(AP Photo/Ahn Young-joon)", or a line that is only "Foto: AFP".`,
+		Why:  "Credits are page furniture; in running text they read as garbage words.",
+		Bad:  "Kim Jong Un dan Vladimir Putin hadir dalam upacara penyambutan. -/Kremlin/dpa\n",
+		Good: "Kim Jong Un dan Vladimir Putin hadir dalam upacara penyambutan.\n",
+		Lang: "id",
+	},
+	Run: runPhotoCredit,
+}
+
+// creditPatterns are regular expressions over one line; each is tried only on
+// lines holding its trigger substring, so they never run per character.
+type creditPattern struct {
+	trigger string
+	re      *regexp.Regexp
+	line    bool // the match is the whole line: delete the line
+}
+
+func creditPatterns() []creditPattern {
+	return []creditPattern{
+		{"-/", regexp.MustCompile(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
+		{"oto", regexp.MustCompile(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
+		{"Photo/", regexp.MustCompile(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
+		{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*[^.!?\n]{1,60}$`), true},
+		{"Photo by", regexp.MustCompile(`\s*\(Photo by [^()\n]{1,80}\)`), false},
+		{"Getty Images", regexp.MustCompile(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
+	}
+}
+
+func runPhotoCredit(p *rule.Pass) {
+	d := p.Doc
+	pats := creditPatterns()
+	for i := range d.Lines {
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
+		}
+		line := d.Slice(ls)
+		var done []finding.Span
+		for _, cp := range pats {
+			if !strings.Contains(line, cp.trigger) {
+				continue
+			}
+			for _, m := range cp.re.FindAllStringIndex(line, -1) {
+				s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
+				if overlapsAny(done, s) {
+					continue
+				}
+				done = append(done, s)
+				if cp.line || s == ls {
+					p.Report(s, "photo credit line "+quote(d.Slice(s)), deleteLineFix(d, i))
+					continue
+				}
+				p.Report(s, "photo credit "+quote(d.Slice(s))+" left in the text",
+					finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}, Safe: true})
+			}
+		}
+	}
+}
+
+func overlapsAny(list []finding.Span, s finding.Span) bool {
+	for _, x := range list {
+		if x.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}

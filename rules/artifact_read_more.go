@@ -1,0 +1,203 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// ReadMore finds "read also" widgets: "Baca juga: …", "READ  <headline>",
+// "Simak juga Video '…'", as lines and inline in flattened articles.
+var ReadMore = &rule.Rule{
+	ID:       "artifact/read-more",
+	Title:    "read-also widget left in the text",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `A "read also" or video widget that the scraper kept: "Baca juga: <another headline>", "READ  <headline>", "Simak juga Video '…'", "Related: …", on a line of its own or inline in an article flattened to one line.`,
+		Why:  "The headline belongs to another article: left in, it breaks the text and teaches a model that articles end mid-thought with someone else's headline.",
+		Bad:  "Korea Utara mengumumkan kunjungan Putin.\n\nBaca Juga: Pratama Arhan Resmi Gabung Klub Liga 1 Korea Suwon FC\n\nKedua negara bekerja bersama.\n",
+		Good: "Korea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama.\n",
+		Lang: "id",
+	},
+	Run: runReadMore,
+}
+
+func runReadMore(p *rule.Pass) {
+	d := p.Doc
+	list := p.Packs.Union("read-more")
+	for i := range d.Lines {
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
+		}
+		line := d.Slice(ls)
+		if e, rest := readMorePrefix(list, line); e != nil && wordCount(rest) <= 30 && !hasInnerSentence(rest) {
+			p.Report(ls, "read-also widget "+quote(line)+" left by the scraper", deleteLineFix(d, i))
+			continue
+		}
+		runInlineReadMore(p, list, ls)
+	}
+}
+
+// readMorePrefix reports whether line opens with a read-more phrase as a widget
+// does, and returns what follows it.
+func readMorePrefix(list *lexicon.List, line string) (*lexicon.Entry, string) {
+	for _, m := range list.FindAll(line) {
+		if m.Start != 0 {
+			break
+		}
+		if e, rest, ok := widgetAfter(m, line); ok {
+			return e, rest
+		}
+	}
+	return nil, ""
+}
+
+// widgetAfter checks what follows a read-more phrase match m in text and returns
+// the rest of the text after its separator.
+func widgetAfter(m lexicon.Match, text string) (*lexicon.Entry, string, bool) {
+	e := m.Entry
+	rest := text[m.End:]
+	flag := e.Field(0)
+	if flag == "gap" && text[m.Start:m.End] != e.Phrase {
+		return nil, "", false
+	}
+	trimmed := strings.TrimLeft(rest, " \t\u00a0")
+	colon := strings.HasPrefix(trimmed, ":")
+	switch flag {
+	case "colon":
+		if !colon {
+			return nil, "", false
+		}
+	case "gap":
+		if !colon && !strings.HasPrefix(rest, "\u00a0") && !strings.HasPrefix(rest, "  ") {
+			return nil, "", false
+		}
+	}
+	after := strings.TrimLeft(strings.TrimPrefix(trimmed, ":"), " \t\u00a0-–—")
+	if !colon && after != "" {
+		r, _ := utf8.DecodeRuneInString(after)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("'\"“‘[", r) {
+			return nil, "", false
+		}
+	}
+	return e, after, true
+}
+
+// hasInnerSentence reports whether s holds a sentence end followed by more text,
+// which a headline does not.
+func hasInnerSentence(s string) bool {
+	for _, sep := range []string{". ", "! ", "? "} {
+		if i := strings.Index(s, sep); i >= 0 && i+2 < len(s) {
+			if j := strings.LastIndexByte(s[:i], ' '); j >= 0 && strings.Contains(s[j+1:i], ".") {
+				continue // an abbreviation or initial inside the headline
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// runInlineReadMore finds read-more widgets inside a line of running text,
+// where the end of the other article's headline must be guessed.
+func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
+	d := p.Doc
+	line := d.Slice(ls)
+	for _, m := range list.FindAll(line) {
+		if m.Start == 0 {
+			continue
+		}
+		e, _, ok := widgetAfter(m, line)
+		if !ok || e.Field(0) == "" && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
+			continue // inline, a colon is required: "Baca juga buku itu" is prose
+		}
+		// The widget starts a sentence of its own.
+		before := strings.TrimRight(line[:m.Start], " \t\u00a0")
+		if before != "" {
+			r, _ := utf8.DecodeLastRuneInString(before)
+			if !strings.ContainsRune(".!?\"”)]", r) && !isUpper(before) {
+				continue
+			}
+		}
+		start := ls.Start + m.Start
+		end, sure := headlineEnd(p, d.Text, ls.Start+m.End, ls.End)
+		span := finding.Span{Start: start, End: end}
+		fix := finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: sure}
+		p.Report(span, "read-also widget "+quote(d.Slice(span))+" left inside the text", fix)
+	}
+}
+
+func isUpper(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// headlineEnd guesses where a headline that starts after a read-more phrase at
+// from ends: before a widget marker, before the capitalised word that opens the
+// next sentence, or after at most 20 words. sure is false when the guess rests
+// only on capitalisation.
+func headlineEnd(p *rule.Pass, text string, from, limit int) (int, bool) {
+	i := from
+	// skip the separator
+	for i < limit && strings.ContainsRune(": \t\u00a0", rune(text[i])) {
+		i++
+	}
+	widgets := p.Packs.Union("inline-widgets")
+	small := p.Pack.List("cannot-end")
+	end := i
+	words := 0
+	for i < limit && words < 20 {
+		for i < limit && isHSpace(text, i) {
+			i += spaceLen(text, i)
+		}
+		if i >= limit {
+			return end, true
+		}
+		j := i
+		for j < limit && !isHSpace(text, j) {
+			_, n := utf8.DecodeRuneInString(text[j:])
+			j += n
+		}
+		w := text[i:j]
+		if ms := widgets.FindAll(text[i:limit]); len(ms) > 0 && ms[0].Start == 0 && strings.HasPrefix(text[i:], ms[0].Entry.Phrase) {
+			return end, true
+		}
+		if strings.HasPrefix(w, "[Gambas") || strings.HasPrefix(w, "Baca") && words > 0 {
+			return end, true
+		}
+		core := strings.Trim(w, "\"'“”‘’()[]:,")
+		if core != "" && !isUpperStart(core) && !unicode.IsDigit(rune(core[0])) && !small.Contains(core) {
+			// a lower-case word that is not a small title word: the previous
+			// capitalised word opened the next sentence.
+			return end, false
+		}
+		if isUpperStart(core) && words > 0 {
+			// Capitalised word followed by a lower-case non-title word starts a sentence.
+			k := j
+			for k < limit && isHSpace(text, k) {
+				k += spaceLen(text, k)
+			}
+			l := k
+			for l < limit && !isHSpace(text, l) {
+				_, n := utf8.DecodeRuneInString(text[l:])
+				l += n
+			}
+			next := strings.Trim(text[k:l], "\"'“”‘’(),")
+			if next != "" && isLowerWord(next) && !small.Contains(next) {
+				return end, false
+			}
+		}
+		end = j
+		words++
+		if strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") {
+			return end, false
+		}
+		i = j
+	}
+	return end, false
+}

@@ -1,0 +1,107 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// TitleSuffix finds what a page's title tag adds to a headline: a site or
+// section suffix (" - News", " | Kompas.com") and a source credit in
+// parentheses ("(static.euronews.com)").
+var TitleSuffix = &rule.Rule{
+	ID:       "artifact/title-suffix",
+	Title:    "site suffix or source credit after a headline",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `A headline that carries the page title's suffix, " - News" or " | Kompas.com", or a source credit in parentheses such as "(static.euronews.com)".`,
+		Why:  "The suffix is the site's, not the headline's; it also hides that two articles share a headline.",
+		Bad:  "Putin Siap Kunjungi Pyongyang - News\n\nKorea Utara mengumumkan kunjungan Putin.\n",
+		Good: "Putin Siap Kunjungi Pyongyang\n\nKorea Utara mengumumkan kunjungan Putin.\n",
+		Lang: "id",
+	},
+	Run: runTitleSuffix,
+}
+
+// siteSuffixLen returns the length of a title-tag suffix at the end of line
+// (" - News", " | Kompas.com", " – Deras.id"), or 0.
+func siteSuffixLen(line string) int {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		i := strings.LastIndex(line, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := strings.TrimSpace(line[i+len(sep):])
+		words := strings.Fields(tail)
+		if len(words) == 0 || len(words) > 3 || wordCount(line[:i]) < 3 {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) && !isBareDomain(w) {
+				ok = false
+			}
+		}
+		if ok && !strings.ContainsAny(tail, ".!?") || isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com") {
+			return len(line) - i
+		}
+	}
+	return 0
+}
+
+// creditLen returns the length of a parenthesised source credit at the end of
+// line, such as " (static.euronews.com)", or 0.
+func creditLen(line string) int {
+	if !strings.HasSuffix(line, ")") {
+		return 0
+	}
+	i := strings.LastIndexByte(line, '(')
+	if i <= 0 || !isBareDomain(line[i+1:len(line)-1]) {
+		return 0
+	}
+	for i > 0 && line[i-1] == ' ' {
+		i--
+	}
+	return len(line) - i
+}
+
+func runTitleSuffix(p *rule.Pass) {
+	d := p.Doc
+	t := titleLine(p)
+	if t < 0 {
+		return
+	}
+	// The headline and the title-like lines right after it (a copy with a credit).
+	seen := 0
+	for _, i := range d.NonBlankLines() {
+		if i < t {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		ls := trimmedLine(d, i)
+		line := d.Slice(ls)
+		if strings.HasSuffix(line, ".") || wordCount(line) > 30 {
+			continue
+		}
+		n, what := 0, "site suffix"
+		if i == t {
+			n = siteSuffixLen(line)
+		}
+		if c := creditLen(line); c > 0 {
+			n, what = c, "source credit"
+		}
+		if n == 0 {
+			continue
+		}
+		s := finding.Span{Start: ls.End - n, End: ls.End}
+		p.Report(finding.Span{Start: trimSpan(d.Text, s).Start, End: s.End}, what+" "+quote(d.Slice(s))+" after the headline",
+			finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{{Span: s}}, Safe: true})
+	}
+}

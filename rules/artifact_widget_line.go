@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// WidgetLine finds site furniture standing on its own lines: navigation
+// ("Berita Terkini", "Exit mobile version"), comment forms ("Leave a Reply"),
+// share bars and pitches. A run of such lines is one finding with one fix.
+var WidgetLine = &rule.Rule{
+	ID:       "artifact/widget-line",
+	Title:    "site navigation, share bar or comment form left as lines",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `Lines that are the site's furniture, not the article: navigation and section links ("Berita Utama", "Terkini Lainnya", "Exit mobile version"), comment forms ("Leave a Reply", "Your email address will not be published."), share bars ("Share this:" and network names) and pitches ("Subscribe"). Consecutive such lines are reported as one block.`,
+		Why:  "They repeat across thousands of pages, so a corpus that keeps them teaches boilerplate and skews duplicate detection.",
+		Bad:  "Vietnam tidak mengutuk serangan Rusia.\n\nTerkini Lainnya\n\nTautan Sahabat\n",
+		Good: "Vietnam tidak mengutuk serangan Rusia.\n",
+		Lang: "id",
+	},
+	Run: runWidgetLine,
+}
+
+func runWidgetLine(p *rule.Pass) {
+	d := p.Doc
+	networks := p.Packs.Union("share-networks")
+	first, last := -1, -1
+	var kinds []string
+	flush := func() {
+		if first < 0 {
+			return
+		}
+		span := finding.Span{Start: trimmedLine(d, first).Start, End: trimmedLine(d, last).End}
+		msg := "site " + strings.Join(kinds, " and ") + " line " + quote(d.LineText(first)) + " left by the scraper"
+		if first != last {
+			msg = "block of site " + strings.Join(kinds, " and ") + " lines from " + quote(d.LineText(first)) + " to " + quote(d.LineText(last)) + " left by the scraper"
+		}
+		p.Report(span, msg, deleteLinesFix(d, first, last))
+		first, last, kinds = -1, -1, nil
+	}
+	inShare := false
+	for i := range d.Lines {
+		if d.IsBlankLine(i) {
+			continue
+		}
+		line := d.Slice(trimmedLine(d, i))
+		kind := widgetKind(p, line)
+		if kind == "" && isNetworkRow(networks, line, inShare) {
+			kind = "share"
+		}
+		if kind == "" {
+			flush()
+			inShare = false
+			continue
+		}
+		inShare = kind == "share"
+		if first < 0 {
+			first = i
+		}
+		last = i
+		if !containsString(kinds, kindName(kind)) {
+			kinds = append(kinds, kindName(kind))
+		}
+	}
+	flush()
+}
+
+func kindName(kind string) string {
+	switch kind {
+	case "nav":
+		return "navigation"
+	case "comment":
+		return "comment-form"
+	case "share":
+		return "share-bar"
+	case "pitch":
+		return "subscription-pitch"
+	}
+	return "widget"
+}
+
+// isNetworkRow reports whether line is made only of share-network names
+// ("Facebook Twitter WhatsApp", "Facebook | Twitter"), at least two of them or
+// one standing alone.
+func isNetworkRow(networks *lexicon.List, line string, afterHeading bool) bool {
+	ms := networks.FindAll(line)
+	if len(ms) == 0 || len(ms) < 2 && !afterHeading {
+		return false
+	}
+	prev := 0
+	for _, m := range append(ms, lexicon.Match{Start: len(line), End: len(line)}) {
+		if strings.Trim(line[prev:m.Start], " \t\u00a0|·•,/-") != "" {
+			return false
+		}
+		prev = m.End
+	}
+	return true
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

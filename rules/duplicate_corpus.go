@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// subjectKey hashes a normalised subject so facts stay small whatever its length.
+func subjectKey(prefix, s string) string {
+	h := sha256.Sum256([]byte(s))
+	return prefix + hex.EncodeToString(h[:12])
+}
+
+// reportLaterCopies is phase two of the corpus duplicate rules: for each fact
+// this file exported, if an earlier file (in path order) exported the same key,
+// report here with a related location at the first.
+func reportLaterCopies(p *rule.CorpusPass, what string) {
+	for _, own := range p.Own {
+		all := p.Facts(own.Key)
+		if len(all) < 2 || all[0].Path == p.Path {
+			continue
+		}
+		first := all[0]
+		p.Report(finding.Finding{
+			Span:    own.Span,
+			Range:   own.Range,
+			Message: what + " as " + first.Path + " (line " + itoa(first.Range.Start.Line) + ")",
+			Related: []finding.Location{{Path: first.Path, Span: first.Span, Range: first.Range, Message: "first copy"}},
+		})
+	}
+}
+
+// SameHeadline finds the same headline in two files of a corpus.
+var SameHeadline = &rule.Rule{
+	ID:       "duplicate/same-headline",
+	Title:    "same headline as another file of the corpus",
+	Severity: finding.Warning,
+	Doc: rule.Doc{
+		What: "Two files whose headlines are the same after folding case, white space, punctuation, site suffixes and source credits. Reported on every later file in path order, pointing at the first; there is no fix, because which copy to keep is an editor's call.",
+		Why:  "The same story scraped twice, or two stories under one headline, both distort a corpus.",
+		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Good: "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Lang: "id",
+	},
+	Collect: func(p *rule.Pass) {
+		t := titleLine(p)
+		if t < 0 {
+			return
+		}
+		n := normalizeTitle(p.Doc.LineText(t))
+		if wordCount(n) < 3 {
+			return
+		}
+		p.ExportFact(subjectKey("h:", n), trimmedLine(p.Doc, t), nil)
+	},
+	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+}
+
+// SameBody finds two files whose bodies are identical.
+var SameBody = &rule.Rule{
+	ID:       "duplicate/same-body",
+	Title:    "same article body as another file of the corpus",
+	Severity: finding.Warning,
+	Doc: rule.Doc{
+		What: "Two files whose bodies (everything after the headline, with case, white space and punctuation folded) are identical, whatever their headlines. Reported on every later file in path order; no fix.",
+		Why:  "Exact duplicates under different headlines are the commonest leak between a corpus's training and test splits.",
+		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Good: "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Lang: "id",
+	},
+	Collect: func(p *rule.Pass) {
+		d := p.Doc
+		lines := d.NonBlankLines()
+		if len(lines) == 0 {
+			return
+		}
+		// A file flattened to one line, or one without a headline line, is all body.
+		from := 0
+		if len(lines) > 1 {
+			from = lines[1]
+		}
+		var b strings.Builder
+		for _, i := range lines {
+			if i >= from {
+				b.WriteString(normalizeTitle(d.LineText(i)))
+				b.WriteByte('\n')
+			}
+		}
+		body := b.String()
+		if wordCount(body) < 20 {
+			return
+		}
+		span := finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End}
+		p.ExportFact(subjectKey("b:", body), trimSpan(d.Text, span), nil)
+	},
+	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
+}

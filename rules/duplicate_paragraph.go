@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// RepeatedParagraph finds a paragraph (a line of text) repeated verbatim or
+// nearly in the same article.
+var RepeatedParagraph = &rule.Rule{
+	ID:       "duplicate/repeated-paragraph",
+	Title:    "paragraph repeated in the article",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: "A line of four words or more that repeats an earlier line of the same article, exactly after folding case, white space and punctuation (fixed by deleting the later copy), or nearly (word-set similarity of 0.9 or more; the fix is offered for review only).",
+		Why:  "Repeated paragraphs come from scrapers that capture a teaser and the body, or a caption and the text; they double-count the text in any corpus statistic.",
+		Bad:  "Kedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama membangun front persatuan.\n",
+		Good: "Kedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n",
+		Lang: "id",
+	},
+	Run: runRepeatedParagraph,
+}
+
+// maxNearLines bounds the pairwise near-duplicate comparison in one article.
+const maxNearLines = 400
+
+func runRepeatedParagraph(p *rule.Pass) {
+	d := p.Doc
+	t := titleLine(p)
+	head := ""
+	if t >= 0 {
+		head = normalizeTitle(d.LineText(t))
+	}
+	type seenLine struct {
+		line  int
+		words map[string]bool
+	}
+	first := map[string]int{}
+	var seen []seenLine
+	for i := range d.Lines {
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
+		}
+		n := normalizeTitle(d.Slice(ls))
+		if wordCount(n) < 4 || n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
+			continue // the headline's copies are duplicate/repeated-headline's
+		}
+		if j, ok := first[n]; ok {
+			p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph repeats line " + itoa(j+1) + ": " + quote(d.Slice(ls)),
+				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: []finding.Location{{Span: trimmedLine(d, j), Message: "first copy"}}})
+			continue
+		}
+		first[n] = i
+		if wordCount(n) < 8 || len(seen) >= maxNearLines {
+			continue
+		}
+		ws := wordSet(n)
+		for _, s := range seen {
+			if sim := jaccard(ws, s.words); sim >= 0.9 {
+				fix := deleteLineFix(d, i)
+				fix.Safe = false
+				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",
+					Fixes: []finding.Fix{fix}, Related: []finding.Location{{Span: trimmedLine(d, s.line), Message: "similar paragraph"}}})
+				break
+			}
+		}
+		seen = append(seen, seenLine{line: i, words: ws})
+	}
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}

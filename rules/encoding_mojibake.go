@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// Mojibake finds UTF-8 text that was decoded as Windows-1252 or Latin-1 and
+// encoded again ("â€œ" for “, "JÃ³hann" for Jóhann), and repairs it.
+var Mojibake = &rule.Rule{
+	ID:       "encoding/mojibake",
+	Title:    "UTF-8 decoded as Windows-1252 (mojibake)",
+	Severity: finding.Error,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `Characters such as "â€œ", "â€™" or "Ã³" that are UTF-8 bytes read as Windows-1252 or Latin-1 and written again. The fix re-encodes the run to those bytes and decodes it as UTF-8.`,
+		Why:  "Mojibake makes names and quotes unreadable and unsearchable; the repair is exact when the bytes round-trip.",
+		Bad:  "Putin mengatakan â€œkami siapâ€ kepada JÃ³hann.\n",
+		Good: "Putin mengatakan “kami siap” kepada Jóhann.\n",
+		Lang: "id",
+	},
+	Run: runMojibake,
+}
+
+// isMojibakeRune reports whether r can be produced by reading one byte 0x80–0xFF
+// as Windows-1252 or Latin-1.
+func isMojibakeRune(r rune) bool {
+	if r >= 0x80 && r <= 0xff {
+		return true
+	}
+	_, ok := charmap.Windows1252.EncodeRune(r)
+	return ok && r > 0xff
+}
+
+// repairMojibake re-encodes s as Windows-1252 (falling back to Latin-1 for the
+// five bytes 1252 leaves undefined) and returns the result when it is valid UTF-8
+// holding at least one multi-byte character.
+func repairMojibake(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		if b, ok := charmap.Windows1252.EncodeRune(r); ok {
+			buf = append(buf, b)
+			continue
+		}
+		if r >= 0x80 && r <= 0xff {
+			buf = append(buf, byte(r))
+			continue
+		}
+		return "", false
+	}
+	if !utf8.Valid(buf) {
+		return "", false
+	}
+	for _, c := range buf {
+		if c >= 0x80 {
+			return string(buf), true
+		}
+	}
+	return "", false
+}
+
+func runMojibake(p *rule.Pass) {
+	t := p.Doc.Text
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		// A mojibake run starts with a UTF-8 lead byte read as a character:
+		// 0xC2–0xF4 are Â Ã Ä … ô.
+		if r < 0xc2 || r > 0xf4 {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(t) {
+			r2, n2 := utf8.DecodeRuneInString(t[j:])
+			if !isMojibakeRune(r2) {
+				break
+			}
+			j += n2
+		}
+		best := -1
+		var fixed string
+		// Take the longest prefix of the run that repairs cleanly.
+		for k := j; k > i; {
+			if s, ok := repairMojibake(t[i:k]); ok {
+				best, fixed = k, s
+				break
+			}
+			_, n2 := utf8.DecodeLastRuneInString(t[i:k])
+			k -= n2
+		}
+		if best < 0 {
+			i += n
+			continue
+		}
+		span := finding.Span{Start: i, End: best}
+		p.Report(span, "mojibake "+quote(t[i:best])+" reads as "+quote(fixed),
+			finding.Fix{Message: "replace " + quote(t[i:best]) + " with " + quote(fixed), Edits: []finding.Edit{{Span: span, New: fixed}}, Safe: true})
+		i = best
+	}
+}

@@ -1,0 +1,207 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// IrregularSpace finds doubled spaces and non-breaking or other odd spaces
+// inside a line: "Janji  Dukung".
+var IrregularSpace = &rule.Rule{
+	ID:       "punctuation/irregular-space",
+	Title:    "doubled or non-breaking space inside a line",
+	Severity: finding.Info,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `White space between two words that is not one plain space: doubled spaces ("Janji  Dukung"), non-breaking spaces, tabs, thin spaces. The fix writes one space. Indentation at a line's start is left to artifact rules.`,
+		Why:  "Odd spaces are invisible to an editor but split tokens and break exact matching and deduplication.",
+		Bad:  "Kim Jong Un Janji  Dukung Penuh Rusia\n",
+		Good: "Kim Jong Un Janji Dukung Penuh Rusia\n",
+		Lang: "id",
+	},
+	Run: func(p *rule.Pass) {
+		d := p.Doc
+		t := d.Text
+		for _, l := range d.Lines {
+			ls := trimSpan(t, l.Span)
+			for i := ls.Start; i < ls.End; {
+				if !isHSpace(t, i) {
+					i++
+					continue
+				}
+				j := i
+				for j < ls.End && isHSpace(t, j) {
+					j += spaceLen(t, j)
+				}
+				if t[i:j] != " " {
+					span := finding.Span{Start: i, End: j}
+					what := "doubled space"
+					if strings.Contains(t[i:j], "\u00a0") {
+						what = "non-breaking space"
+					} else if strings.Trim(t[i:j], " ") != "" {
+						what = "irregular space"
+					}
+					p.Report(span, what+" between "+quote(wordBefore(t, i))+" and "+quote(wordAfter(t, j)),
+						finding.Fix{Message: "replace with one space", Edits: []finding.Edit{{Span: span, New: " "}}, Safe: true})
+				}
+				i = j
+			}
+		}
+	},
+}
+
+func wordBefore(t string, i int) string {
+	a := i
+	for a > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:a])
+		if unicode.IsSpace(r) || i-a > 40 {
+			break
+		}
+		a -= n
+	}
+	return t[a:i]
+}
+
+func wordAfter(t string, j int) string {
+	b := j
+	for b < len(t) {
+		r, n := utf8.DecodeRuneInString(t[b:])
+		if unicode.IsSpace(r) || b-j > 40 {
+			break
+		}
+		b += n
+	}
+	return t[j:b]
+}
+
+// TrailingSpace finds white space at the end of a line, and lines that hold
+// nothing but white space (often a lone non-breaking space).
+var TrailingSpace = &rule.Rule{
+	ID:       "punctuation/trailing-space",
+	Title:    "trailing white space or a line of only white space",
+	Severity: finding.Info,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: "White space at the end of a line, or a line holding only white space — often a single non-breaking space that a page used as a spacer.",
+		Why:  "A blank-looking line that is not blank breaks paragraph splitting; trailing spaces make equal lines compare unequal.",
+		Bad:  "Vietnam tidak mengutuk serangan Rusia. \n\n\u00a0\n\nKedua negara bekerja bersama.\n",
+		Good: "Vietnam tidak mengutuk serangan Rusia.\n\nKedua negara bekerja bersama.\n",
+		Lang: "id",
+	},
+	Run: func(p *rule.Pass) {
+		d := p.Doc
+		for i, l := range d.Lines {
+			line := d.Text[l.Start:l.End]
+			if line == "" {
+				continue
+			}
+			if strings.TrimFunc(line, unicode.IsSpace) == "" {
+				what := "line of only white space"
+				if strings.Contains(line, "\u00a0") {
+					what = "line holding only a non-breaking space"
+				}
+				p.Report(l.Span, what, finding.Fix{Message: "delete the line", Edits: []finding.Edit{d.DeleteLineEdit(i)}, Safe: true})
+				continue
+			}
+			trimmed := strings.TrimRightFunc(line, unicode.IsSpace)
+			if len(trimmed) < len(line) {
+				span := finding.Span{Start: l.Start + len(trimmed), End: l.End}
+				p.Report(span, "trailing white space", finding.Fix{Message: "delete the trailing white space", Edits: []finding.Edit{{Span: span}}, Safe: true})
+			}
+		}
+	},
+}
+
+// SpaceBeforePunctuation finds a space before a period or comma:
+// "membaik di Barcelona . Direktur".
+var SpaceBeforePunctuation = &rule.Rule{
+	ID:       "punctuation/space-before-punctuation",
+	Title:    "space before a period, comma or other mark",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `White space between a word and the period, comma, semicolon, colon, question or exclamation mark after it: "membaik di Barcelona . Direktur", "kata John .".`,
+		Why:  "The mark belongs to the word; the stray space is a scraping artifact that breaks tokenization.",
+		Bad:  "Performa Rashford membaik di Barcelona . Direktur Deco mengungkap penyebabnya.\n",
+		Good: "Performa Rashford membaik di Barcelona. Direktur Deco mengungkap penyebabnya.\n",
+		Lang: "id",
+	},
+	Run: func(p *rule.Pass) {
+		d := p.Doc
+		t := d.Text
+		for _, l := range d.Lines {
+			for i := l.Start + 1; i < l.End; i++ {
+				c := t[i]
+				if !strings.ContainsRune(".,;:!?", rune(c)) || !isHSpace(t, i-1) {
+					continue
+				}
+				if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
+					continue // " ..." ellipsis, " ??"
+				}
+				if i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", rune(t[i+1])) {
+					continue // " .NET", " :)" and the like
+				}
+				a := i
+				for a > l.Start && isHSpaceBefore(t, a) {
+					_, n := utf8.DecodeLastRuneInString(t[:a])
+					a -= n
+				}
+				if a == l.Start {
+					continue
+				}
+				r, _ := utf8.DecodeLastRuneInString(t[:a])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(")\"”’", r) {
+					continue
+				}
+				span := finding.Span{Start: a, End: i}
+				p.Report(finding.Span{Start: a, End: i + 1}, "space before "+quote(string(c)),
+					finding.Fix{Message: "delete the space before " + quote(string(c)), Edits: []finding.Edit{{Span: span}}, Safe: true})
+			}
+		}
+	},
+}
+
+func isHSpaceBefore(t string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return isSpaceRune(r)
+}
+
+// GluedParagraphs finds paragraphs glued with ".,": "triliun.,Mengutip".
+var GluedParagraphs = &rule.Rule{
+	ID:       "punctuation/glued-paragraphs",
+	Title:    `paragraphs glued together with ".,"`,
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `A period followed by a comma and a capitalised word, where a scraper joined paragraphs with a comma: "Rp 5 triliun.,Mengutip laporan …".`,
+		Why:  "The comma is the scraper's separator, not punctuation; it glues two sentences into one token.",
+		Bad:  "Laba bersih naik menjadi Rp 5 triliun.,Mengutip laporan keuangan, pendapatan naik.\n",
+		Good: "Laba bersih naik menjadi Rp 5 triliun. Mengutip laporan keuangan, pendapatan naik.\n",
+		Lang: "id",
+	},
+	Run: func(p *rule.Pass) {
+		t := p.Doc.Text
+		for off := 0; ; {
+			k := strings.Index(t[off:], ".,")
+			if k < 0 {
+				return
+			}
+			i := off + k
+			off = i + 2
+			j := i + 2
+			for j < len(t) && t[j] == ' ' {
+				j++
+			}
+			if j >= len(t) || !isUpperStart(t[j:]) || i == 0 || t[i-1] == '.' {
+				continue
+			}
+			span := finding.Span{Start: i, End: j}
+			p.Report(finding.Span{Start: i, End: i + 2}, "paragraphs glued with "+quote(".,"),
+				finding.Fix{Message: "replace " + quote(t[i:j]) + " with " + quote(". "), Edits: []finding.Edit{{Span: span, New: ". "}}, Safe: true})
+		}
+	},
+}

@@ -1,0 +1,218 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// quote shows text in a message: in "…", white space folded, control characters
+// dropped and cut to about 60 characters, so a message stays one short line.
+func quote(s string) string {
+	var b strings.Builder
+	n := 0
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		space = false
+		if n >= 60 {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return "\u201c" + b.String() + "\u201d"
+}
+
+// deleteLineFix is the fix that deletes line i of the document.
+func deleteLineFix(d *document.Document, i int) finding.Fix {
+	return finding.Fix{Message: "delete the line " + quote(d.LineText(i)), Edits: []finding.Edit{d.DeleteLineEdit(i)}, Safe: true}
+}
+
+// deleteLinesFix deletes lines first..last.
+func deleteLinesFix(d *document.Document, first, last int) finding.Fix {
+	msg := "delete the lines " + quote(d.LineText(first)) + " to " + quote(d.LineText(last))
+	if first == last {
+		msg = "delete the line " + quote(d.LineText(first))
+	}
+	return finding.Fix{Message: msg, Edits: []finding.Edit{d.DeleteLinesEdit(first, last)}, Safe: true}
+}
+
+// removeInlineEdit deletes text[s] inside a line together with the white space
+// that would otherwise be left doubled: one space remains between words, none at
+// the line's ends.
+func removeInlineEdit(text string, line finding.Span, s finding.Span) finding.Edit {
+	start, end := s.Start, s.End
+	after := end
+	for after < line.End && isHSpace(text, after) {
+		after += spaceLen(text, after)
+	}
+	before := start
+	for before > line.Start {
+		r, n := utf8.DecodeLastRuneInString(text[:before])
+		if !isSpaceRune(r) {
+			break
+		}
+		before -= n
+	}
+	switch {
+	case before == line.Start:
+		// At the line start: take the spaces after.
+		return finding.Edit{Span: finding.Span{Start: before, End: after}}
+	case after == line.End:
+		// At the line end: take the spaces before.
+		return finding.Edit{Span: finding.Span{Start: before, End: after}}
+	case before < start || after > end:
+		// Between words: leave exactly one space.
+		return finding.Edit{Span: finding.Span{Start: before, End: after}, New: " "}
+	}
+	return finding.Edit{Span: s}
+}
+
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u2009' || r == '\u202f' || r == '\u3000'
+}
+
+func isHSpace(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isSpaceRune(r)
+}
+
+func spaceLen(text string, i int) int {
+	_, n := utf8.DecodeRuneInString(text[i:])
+	return n
+}
+
+// trimSpan narrows s to exclude white space at both ends.
+func trimSpan(text string, s finding.Span) finding.Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(text[s.Start:s.End])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRuneInString(text[s.Start:s.End])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		s.End -= n
+	}
+	return s
+}
+
+// trimmedLine returns line i's span without surrounding white space.
+func trimmedLine(d *document.Document, i int) finding.Span {
+	return trimSpan(d.Text, d.Lines[i].Span)
+}
+
+// fold lower-cases s, turns every run of white space into one space and trims it.
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), " ")
+}
+
+// isUpperStart reports whether s starts with an upper-case letter.
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isLowerWord reports whether s starts with a lower-case letter and holds no
+// capital later on (so "iPhone" and "eFishery" are not plain lower-case words).
+func isLowerWord(s string) bool {
+	first := true
+	for _, r := range s {
+		if first {
+			if !unicode.IsLower(r) {
+				return false
+			}
+			first = false
+			continue
+		}
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !first
+}
+
+// wordCount counts the white-space separated fields of s.
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// lineIsWidget reports whether line i is site furniture from the widget-lines list.
+func lineIsWidget(p *rule.Pass, i int) bool {
+	return widgetKind(p, p.Doc.Slice(trimmedLine(p.Doc, i))) != ""
+}
+
+// widgetKind returns the kind of a widget line ("nav", "share", …) or "".
+func widgetKind(p *rule.Pass, line string) string {
+	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
+	if key == "" {
+		return ""
+	}
+	list := p.Packs.Union("widget-lines")
+	if e := list.Lookup(key); e != nil {
+		return e.Field(0)
+	}
+	if e := list.Lookup(key + ":"); e != nil {
+		return e.Field(0)
+	}
+	if e := list.Lookup(line); e != nil {
+		return e.Field(0)
+	}
+	return ""
+}
+
+// titleLine returns the index of the article's headline: the first non-blank
+// line that is not site furniture (a bare domain or a widget line), or -1.
+func titleLine(p *rule.Pass) int {
+	for _, i := range p.Doc.NonBlankLines() {
+		t := p.Doc.Slice(trimmedLine(p.Doc, i))
+		if isBareDomain(t) || lineIsWidget(p, i) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// isBareDomain reports whether s is only a domain name such as "bdadinfo.com".
+func isBareDomain(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")
+	s = strings.TrimSuffix(s, "/")
+	if len(s) < 4 || strings.ContainsAny(s, " \t/") {
+		return false
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, part := range parts {
+		if part == "" {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	tld := parts[len(parts)-1]
+	return len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(tld, "0123456789")
+}
