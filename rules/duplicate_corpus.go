@@ -43,7 +43,7 @@ var SameHeadline = &rule.Rule{
 		What: "Two files whose headlines are the same after folding case, white space, punctuation, site suffixes and source credits. Reported on every later file in path order, pointing at the first; there is no fix, because which copy to keep is an editor's call.",
 		Why:  "The same story scraped twice, or two stories under one headline, both distort a corpus.",
 		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
-		Good: "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Good: "Kim Sambut Putin di Bandara\n\nPresiden Rusia tiba pada Rabu.\n",
 		Lang: "id",
 	},
 	Collect: func(p *rule.Pass) {
@@ -68,8 +68,8 @@ var SameBody = &rule.Rule{
 	Doc: rule.Doc{
 		What: "Two files whose bodies (everything after the headline, with case, white space and punctuation folded) are identical, whatever their headlines. Reported on every later file in path order; no fix.",
 		Why:  "Exact duplicates under different headlines are the commonest leak between a corpus's training and test splits.",
-		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
-		Good: "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
+		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan pertamanya ke Korea Utara dalam 24 tahun. Ia disambut langsung oleh Kim Jong Un di bandara.\n",
+		Good: "Putin Tiba di Pyongyang\n\nKim Jong Un menyambut Presiden Rusia Vladimir Putin di bandara Pyongyang pada Rabu dini hari. Kedua pemimpin kemudian menuju Istana Kumsusan untuk upacara resmi dan pembicaraan tertutup.\n",
 		Lang: "id",
 	},
 	Collect: func(p *rule.Pass) {

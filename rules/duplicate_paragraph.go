@@ -17,8 +17,8 @@ var RepeatedParagraph = &rule.Rule{
 	Doc: rule.Doc{
 		What: "A line of four words or more that repeats an earlier line of the same article, exactly after folding case, white space and punctuation (fixed by deleting the later copy), or nearly (word-set similarity of 0.9 or more; the fix is offered for review only).",
 		Why:  "Repeated paragraphs come from scrapers that capture a teaser and the body, or a caption and the text; they double-count the text in any corpus statistic.",
-		Bad:  "Kedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama membangun front persatuan.\n",
-		Good: "Kedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n",
+		Bad:  "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama membangun front persatuan.\n",
+		Good: "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n",
 		Lang: "id",
 	},
 	Run: runRepeatedParagraph,

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -91,6 +92,14 @@ func runMojibake(p *rule.Pass) {
 			}
 			_, n2 := utf8.DecodeLastRuneInString(t[i:k])
 			k -= n2
+		}
+		if best < 0 && strings.HasPrefix(t[i:], "â€") && !strings.HasPrefix(t[i+len("â€"):], "\u009d") {
+			// "â€" standing alone is ” whose third byte (0x9D, undefined in
+			// Windows-1252) was dropped along the way.
+			best, fixed = i+len("â€"), "”"
+			if next, _ := utf8.DecodeRuneInString(t[best:]); isMojibakeRune(next) {
+				best = -1
+			}
 		}
 		if best < 0 {
 			i += n

@@ -269,7 +269,9 @@ func (d *Document) DeleteLineEdit(i int) finding.Edit {
 	return d.DeleteLinesEdit(i, i)
 }
 
-// DeleteLinesEdit is DeleteLineEdit for the lines first..last.
+// DeleteLinesEdit is DeleteLineEdit for the lines first..last. Deleting the
+// text's last lines also takes every blank line before them, and the line end
+// before those when the text had no final line end, so the text ends as it did.
 func (d *Document) DeleteLinesEdit(first, last int) finding.Edit {
 	span := finding.Span{Start: d.Lines[first].Full.Start, End: d.Lines[last].Full.End}
 	prevBlank := first > 0 && d.IsBlankLine(first-1)
@@ -279,18 +281,21 @@ func (d *Document) DeleteLinesEdit(first, last int) finding.Edit {
 	switch {
 	case nextBlank && (prevBlank || atStart):
 		span.End = d.Lines[last+1].Full.End
-	case atEnd && prevBlank:
-		// Deleting the last line: take the blank line before it, and leave the
-		// line end that ended the text before it as it was.
-		span.Start = d.Lines[first-1].Full.Start
-		if d.Lines[last].Full.End == d.Lines[last].End && first >= 2 {
-			// The deleted line had no line end: the text now ends at the end of
-			// the line before the blank one, so drop that line's end too.
-			span.Start = d.Lines[first-2].End
+	case atEnd && !atStart:
+		// The last non-blank line before the deleted ones.
+		k := first - 1
+		for k >= 0 && d.IsBlankLine(k) {
+			k--
 		}
-	case atEnd && !atStart && d.Lines[last].Full.End == d.Lines[last].End:
-		// Last line without a line end: remove the preceding line end instead.
-		span.Start = d.Lines[first-1].End
+		switch {
+		case k < 0:
+			span.Start = 0
+		case d.Lines[last].Full.End == d.Lines[last].End:
+			// No final line end: the text now ends where line k's text does.
+			span.Start = d.Lines[k].End
+		default:
+			span.Start = d.Lines[k].Full.End
+		}
 	}
 	return finding.Edit{Span: span}
 }

@@ -1,0 +1,69 @@
+// Package linttest runs rules over in-memory articles for tests: findings in the
+// text format and the text --fix would write.
+package linttest
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/report"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// File is one article of a test run.
+type File struct {
+	Path string
+	Text string
+}
+
+// Run checks files with rules (language lang, "" to detect) and returns the
+// findings.
+func Run(t testing.TB, rules []*rule.Rule, lang string, files ...File) []finding.Finding {
+	t.Helper()
+	res := run(t, rules, lang, engine.Report, files, nil)
+	return res.Findings
+}
+
+// Text renders findings in the text format, without colour.
+func Text(t testing.TB, fs []finding.Finding) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, report.Write(&b, "text", &report.Input{Findings: fs}))
+	return b.String()
+}
+
+// Fix returns the text --fix writes for one article (the text itself when no
+// fix applies) and the findings that remain.
+func Fix(t testing.TB, rules []*rule.Rule, lang string, f File) (string, *engine.Result) {
+	t.Helper()
+	var out bytes.Buffer
+	res := run(t, rules, lang, engine.Fix, []File{f}, &out)
+	if out.Len() == 0 {
+		return f.Text, res
+	}
+	return out.String(), res
+}
+
+func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, files []File, stdout *bytes.Buffer) *engine.Result {
+	t.Helper()
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	var inputs []engine.Input
+	for _, f := range files {
+		inputs = append(inputs, engine.Input{Path: f.Path, Data: []byte(f.Text)})
+	}
+	opts := engine.Options{Rules: rules, Lexicons: packs, Lang: lang, Jobs: 2, Mode: mode}
+	if stdout != nil {
+		opts.Stdout = stdout
+	}
+	res, err := engine.Run(context.Background(), opts, inputs)
+	require.NoError(t, err)
+	require.Empty(t, res.Errors)
+	return res
+}
