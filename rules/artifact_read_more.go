@@ -164,7 +164,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) (int, bool) {
 			j += n
 		}
 		w := text[i:j]
-		if ms := widgets.FindAll(text[i:limit]); len(ms) > 0 && ms[0].Start == 0 && strings.HasPrefix(text[i:], ms[0].Entry.Phrase) {
+		if startsWithEntry(widgets, text[i:limit]) {
 			return end, true
 		}
 		if strings.HasPrefix(w, "[Gambas") || strings.HasPrefix(w, "Baca") && words > 0 {
@@ -199,5 +199,17 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) (int, bool) {
 		}
 		i = j
 	}
-	return end, false
+	// The headline ran to the end of the line: nothing was guessed.
+	return end, i >= limit
+}
+
+// startsWithEntry reports whether s starts with one of list's phrases, in the
+// same capitals. It looks only at the start of s, so callers stay linear.
+func startsWithEntry(list *lexicon.List, s string) bool {
+	for _, e := range list.Entries {
+		if strings.HasPrefix(s, e.Phrase) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,12 +39,13 @@ func runHTMLEntity(p *rule.Pass) {
 		if dec == ent {
 			continue // not a known entity
 		}
+		shown := quote(dec)
 		if dec == "\u00a0" {
-			dec = " "
+			dec, shown = " ", "a space"
 		}
 		span := finding.Span{Start: m[0], End: m[1]}
-		p.Report(span, "HTML entity "+quote(ent)+" stands for "+quote(dec),
-			finding.Fix{Message: "replace " + quote(ent) + " with " + quote(dec), Edits: []finding.Edit{{Span: span, New: dec}}, Safe: true})
+		p.Report(span, "HTML entity "+quote(ent)+" stands for "+shown,
+			finding.Fix{Message: "replace " + quote(ent) + " with " + shown, Edits: []finding.Edit{{Span: span, New: dec}}, Safe: true})
 	}
 }
 
@@ -64,7 +65,9 @@ var HTMLTag = &rule.Rule{
 	Run: runHTMLTag,
 }
 
-var tagPattern = regexp.MustCompile(`(?i)</?(?:a|abbr|b|blockquote|br|div|em|figcaption|figure|h[1-6]|hr|i|img|li|ol|p|script|span|strong|style|sub|sup|table|td|th|tr|u|ul|iframe)(?:\s[^<>]{0,300})?/?>`)
+// tagPattern matches a known tag name with attributes shaped as attributes
+// (name, name=value), so arithmetic such as "a<b dan 3 > 2" is not a tag.
+var tagPattern = regexp.MustCompile(`(?i)</?(?:a|abbr|b|blockquote|br|div|em|figcaption|figure|h[1-6]|hr|i|img|li|ol|p|script|span|strong|style|sub|sup|table|td|th|tr|u|ul|iframe)(?:\s+[A-Za-z][A-Za-z0-9:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>`)
 
 func runHTMLTag(p *rule.Pass) {
 	d := p.Doc

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -44,8 +45,19 @@ var ConnectorPeriod = &rule.Rule{
 					continue
 				}
 				dot := l.Start + m.End
+				next := l.Start + len(line) - len(after)
+				edits := []finding.Edit{{Span: finding.Span{Start: dot, End: dot + 1}, New: ","}}
+				if next > dot+2 {
+					edits = append(edits, finding.Edit{Span: finding.Span{Start: dot + 1, End: next}, New: " "})
+				}
+				// A stop word after the comma no longer opens a sentence: "Meanwhile, the".
+				w := wordAfter(d.Text, next)
+				if r, n := utf8.DecodeRuneInString(w); n < len(w) && w != "I" && isLowerWord(strings.ToLower(w)) &&
+					p.Pack.List("stopwords").Contains(strings.ToLower(w)) {
+					edits = append(edits, finding.Edit{Span: finding.Span{Start: next, End: next + n}, New: string(unicode.ToLower(r))})
+				}
 				p.Report(finding.Span{Start: l.Start + m.Start, End: dot + 1}, "connector "+quote(line[m.Start:m.End])+" is cut off by a period; it takes a comma",
-					finding.Fix{Message: "replace the period with a comma: " + quote(line[m.Start:m.End]+","), Edits: []finding.Edit{{Span: finding.Span{Start: dot, End: dot + 1}, New: ","}}, Safe: true})
+					finding.Fix{Message: "replace the period with a comma: " + quote(line[m.Start:m.End]+","), Edits: edits, Safe: true})
 			}
 		}
 	},

@@ -62,7 +62,7 @@ func runMissingSpace(p *rule.Pass) {
 		if strings.ContainsAny(tok, "@/\\:_=") || strings.HasPrefix(strings.ToLower(tok), "www") {
 			continue // URL, e-mail address, path
 		}
-		if strings.Count(right, ".") > 0 || isBareDomain(strings.ToLower(strings.TrimRight(t[a:b], ".,;:!?\"'”’)"))) {
+		if strings.Count(right, ".") > 0 || domainSuffixes[strings.ToLower(right)] && isBareDomain(strings.ToLower(strings.TrimRight(t[a:b], ".,;:!?\"'”’)"))) {
 			continue // a domain such as Detik.Com or static.Euronews.com
 		}
 		w := document.Words(t, finding.Span{Start: i + 1, End: i + 1 + len(right)})
@@ -81,6 +81,13 @@ func runMissingSpace(p *rule.Pass) {
 		p.Report(span, "no space after "+quote(string(c))+" in "+quote(tok),
 			finding.Fix{Message: "insert a space: " + quote(lastWord(left)+string(c)+" "+right), Edits: []finding.Edit{{Span: finding.Span{Start: i + 1, End: i + 1}, New: " "}}, Safe: true})
 	}
+}
+
+// domainSuffixes are the top-level domains that news text writes with a capital
+// ("Detik.Com", "Deras.Id"); a glued word such as "said.The" is not a domain.
+var domainSuffixes = map[string]bool{
+	"com": true, "net": true, "org": true, "id": true, "co": true, "info": true, "biz": true,
+	"gov": true, "edu": true, "io": true, "tv": true, "uk": true, "au": true, "sg": true, "news": true,
 }
 
 func firstRune(s string) rune {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -145,6 +146,9 @@ var SpaceBeforePunctuation = &rule.Rule{
 				if i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", rune(t[i+1])) {
 					continue // " .NET", " :)" and the like
 				}
+				if c == '.' && spacedEllipsis(t, i, l.End) {
+					continue // ". . ." written with spaces
+				}
 				a := i
 				for a > l.Start && isHSpaceBefore(t, a) {
 					_, n := utf8.DecodeLastRuneInString(t[:a])
@@ -163,6 +167,16 @@ var SpaceBeforePunctuation = &rule.Rule{
 			}
 		}
 	},
+}
+
+// spacedEllipsis reports whether the period at i is followed, after white space,
+// by another period: the first dot of ". . .".
+func spacedEllipsis(t string, i, end int) bool {
+	j := i + 1
+	for j < end && isHSpace(t, j) {
+		j += spaceLen(t, j)
+	}
+	return j > i+1 && j < end && t[j] == '.'
 }
 
 func isHSpaceBefore(t string, i int) bool {
@@ -198,6 +212,9 @@ var GluedParagraphs = &rule.Rule{
 			}
 			if j >= len(t) || !isUpperStart(t[j:]) || i == 0 || t[i-1] == '.' {
 				continue
+			}
+			if tok := document.TokenBefore(t, i); p.Pack.IsAbbreviation(tok+".") || document.IsInitial(tok) || strings.Contains(tok, ".") {
+				continue // "Tbk., Jakarta", "S.H., M.H.": the period is the abbreviation's
 			}
 			span := finding.Span{Start: i, End: j}
 			p.Report(finding.Span{Start: i, End: i + 2}, "paragraphs glued with "+quote(".,"),
