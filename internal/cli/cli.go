@@ -159,6 +159,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return usage("%v", err)
 	}
 	if len(paths) == 0 {
+		fmt.Fprintln(env.Stderr, "corpuslint: no paths given (use - for standard input)")
 		fs.Usage()
 		return ExitError
 	}
@@ -171,6 +172,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return usage("%v", err)
 	}
 	inputs := make([]engine.Input, 0, len(files))
+	var stdinData []byte
 	for _, f := range files {
 		in := engine.Input{Path: f}
 		if f == "-" {
@@ -179,7 +181,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 				problems = append(problems, source.Problem{Path: "-", Message: "reading standard input: " + err.Error()})
 				continue
 			}
+			if data == nil {
+				data = []byte{} // non-nil: the engine takes nil Data as "read Path"
+			}
 			in.Data = data
+			stdinData = data
 		}
 		inputs = append(inputs, in)
 	}
@@ -189,11 +195,19 @@ func Run(ctx context.Context, args []string, env Env) int {
 	} else if o.diff {
 		mode = engine.Diff
 	}
+	// The engine writes standard input's fixed text only when a fix changed it;
+	// --fix - is a filter, so text with nothing to fix is printed as it came.
+	fixedOut := &writeWatcher{w: env.Stdout}
 	res, err := engine.Run(ctx, engine.Options{
-		Rules: enabled, Lexicons: packs, Lang: o.lang, Jobs: o.jobs, Mode: mode, Stdout: env.Stdout,
+		Rules: enabled, Lexicons: packs, Lang: o.lang, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
 	}, inputs)
 	if err != nil {
 		return usage("%v", err)
+	}
+	if mode == engine.Fix && stdinData != nil && !fixedOut.called && !hasError(res.Errors, "-") {
+		if _, err := env.Stdout.Write(stdinData); err != nil {
+			res.Errors = append(res.Errors, engine.FileError{Path: "-", Message: "writing fixed text: " + err.Error()})
+		}
 	}
 	var fileErrors []report.FileError
 	for _, p := range problems {
@@ -215,11 +229,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 			io.WriteString(env.Stdout, f.Diff)
 		}
 	case engine.Fix:
-		if !containsPath(files, "-") || o.format != "text" {
-			// Standard input's fixed text went to stdout; findings would mix into it.
-			if err := print(env, o, enabled, res, fileErrors); err != nil {
-				return usage("%v", err)
-			}
+		out := env
+		if containsPath(files, "-") {
+			// Standard input's fixed text went to stdout: the remaining
+			// findings go to standard error so they never mix into it.
+			out.Stdout = env.Stderr
+		}
+		if err := print(out, o, enabled, res, fileErrors); err != nil {
+			return usage("%v", err)
 		}
 	default:
 		if err := print(env, o, enabled, res, fileErrors); err != nil {
@@ -227,7 +244,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		}
 	}
 	if mode != engine.Report {
-		printFixSummary(env.Stderr, res)
+		printFixSummary(env.Stderr, res, mode == engine.Diff)
 	}
 	if len(fileErrors) > 0 {
 		return ExitError
@@ -252,7 +269,7 @@ func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []
 	return nil
 }
 
-func printFixSummary(w io.Writer, res *engine.Result) {
+func printFixSummary(w io.Writer, res *engine.Result, dryRun bool) {
 	applied, skipped := 0, 0
 	for _, f := range res.Fixes {
 		applied += f.Applied
@@ -262,7 +279,11 @@ func printFixSummary(w io.Writer, res *engine.Result) {
 		}
 	}
 	if applied > 0 || skipped > 0 {
-		fmt.Fprintf(w, "corpuslint: %d %s applied, %d skipped\n", applied, plural(applied, "fix", "fixes"), skipped)
+		verb := "applied"
+		if dryRun {
+			verb = "would be applied"
+		}
+		fmt.Fprintf(w, "corpuslint: %d %s %s, %d skipped\n", applied, plural(applied, "fix", "fixes"), verb, skipped)
 	}
 }
 
@@ -305,3 +326,23 @@ func contains(list []string, s string) bool {
 }
 
 func containsPath(list []string, s string) bool { return contains(list, s) }
+
+// writeWatcher passes writes through to w and records that one was made.
+type writeWatcher struct {
+	w      io.Writer
+	called bool
+}
+
+func (ww *writeWatcher) Write(p []byte) (int, error) {
+	ww.called = true
+	return ww.w.Write(p)
+}
+
+func hasError(errs []engine.FileError, path string) bool {
+	for _, e := range errs {
+		if e.Path == path {
+			return true
+		}
+	}
+	return false
+}
