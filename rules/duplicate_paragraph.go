@@ -15,10 +15,10 @@ var RepeatedParagraph = &rule.Rule{
 	Severity: finding.Warning,
 	FixSafe:  true,
 	Doc: rule.Doc{
-		What: "A line of four words or more that repeats an earlier line of the same article, exactly after folding case, white space and punctuation (fixed by deleting the later copy), or nearly (word-set similarity of 0.9 or more; the fix is offered for review only).",
+		What: "A paragraph (a line of eight words or more) that repeats an earlier line of the same article, exactly after folding case, white space and punctuation (fixed by deleting the later copy), or nearly (word-set similarity of 0.9 or more; the fix is offered for review only). Short lines and lines that recur three times or more are the article's own structure (a meal plan's \"Eat every 2–3 hours\", an interview's repeated question), not a scraper's copy, and are left alone.",
 		Why:  "Repeated paragraphs come from scrapers that capture a teaser and the body, or a caption and the text; they double-count the text in any corpus statistic.",
-		Bad:  "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama membangun front persatuan.\n",
-		Good: "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan.\n\nKorea Utara mengumumkan kunjungan Putin.\n",
+		Bad:  "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan yang baru.\n\nKorea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama membangun front persatuan yang baru.\n",
+		Good: "Putin Tiba di Pyongyang\n\nKedua negara bekerja bersama membangun front persatuan yang baru.\n\nKorea Utara mengumumkan kunjungan Putin.\n",
 		Lang: "id",
 	},
 	Run: runRepeatedParagraph,
@@ -26,6 +26,10 @@ var RepeatedParagraph = &rule.Rule{
 
 // maxNearLines bounds the pairwise near-duplicate comparison in one article.
 const maxNearLines = 400
+
+// minParagraphWords is the length below which a repeated line is a label or a
+// heading rather than a paragraph.
+const minParagraphWords = 8
 
 func runRepeatedParagraph(p *rule.Pass) {
 	d := p.Doc
@@ -38,15 +42,23 @@ func runRepeatedParagraph(p *rule.Pass) {
 		line  int
 		words map[string]bool
 	}
+	norm := make([]string, len(d.Lines))
+	count := map[string]int{}
+	for i := range d.Lines {
+		if ls := trimmedLine(d, i); ls.Len() > 0 {
+			norm[i] = normalizeTitle(d.Slice(ls))
+			count[norm[i]]++
+		}
+	}
 	first := map[string]int{}
 	var seen []seenLine
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
-		if ls.Len() == 0 {
-			continue
+		n := norm[i]
+		if n == "" || wordCount(n) < minParagraphWords || count[n] >= 3 {
+			continue // a label, a heading, or structure the article repeats on purpose
 		}
-		n := normalizeTitle(d.Slice(ls))
-		if wordCount(n) < 4 || n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
+		if n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
 		if j, ok := first[n]; ok {
@@ -55,7 +67,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 			continue
 		}
 		first[n] = i
-		if wordCount(n) < 8 || len(seen) >= maxNearLines {
+		if len(seen) >= maxNearLines {
 			continue
 		}
 		ws := wordSet(n)
