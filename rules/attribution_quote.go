@@ -14,9 +14,10 @@ import (
 // UnattributedQuote finds a direct quote of a full sentence with nobody said to
 // have spoken it.
 var UnattributedQuote = &rule.Rule{
-	ID:       "attribution/unattributed-quote",
-	Title:    "direct quote with no speaker",
-	Severity: finding.Warning,
+	ID:            "attribution/unattributed-quote",
+	Title:         "direct quote with no speaker",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
 	Doc: rule.Doc{
 		What: `A direct quote of a full sentence — five words or more opening with a capital, or ending with sentence punctuation inside the marks — with no attribution verb ("kata", "ujarnya", "menurut", "said", "according to" …) in its sentence, its paragraph or the paragraph before. Quotes of one to four words are scare quotes, not quotes.`,
 		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
@@ -146,9 +147,10 @@ func stripQuotes(s string) string {
 // DanglingAttribution finds an attribution verb with nothing attributed: "Dia
 // juga berkata." standing alone.
 var DanglingAttribution = &rule.Rule{
-	ID:       "attribution/dangling-verb",
-	Title:    "attribution verb with nothing attributed",
-	Severity: finding.Info,
+	ID:            "attribution/dangling-verb",
+	Title:         "attribution verb with nothing attributed",
+	NeedsLanguage: true,
+	Severity:      finding.Info,
 	Doc: rule.Doc{
 		What: `A short sentence that is only a speaker and an attribution verb — "Dia juga berkata.", "He added." — with no quote or statement after it: what was said was lost.`,
 		Why:  "The sentence promises a statement the text does not hold; usually a quote was cut by the scraper.",

@@ -11,9 +11,10 @@ import (
 // VagueSource finds claims that rest on unnamed people: "Para ahli berasumsi",
 // "Orang dalam mencurigai", "kabarnya", "It is widely believed".
 var VagueSource = &rule.Rule{
-	ID:       "attribution/vague-source",
-	Title:    "claim attributed to unnamed or vague sources",
-	Severity: finding.Warning,
+	ID:            "attribution/vague-source",
+	Title:         "claim attributed to unnamed or vague sources",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
 	Doc: rule.Doc{
 		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand. Hedges are info, claims warnings.`,
 		Why:  "Editors must know who stands behind a claim; vague sourcing is how rumour passes for news.",

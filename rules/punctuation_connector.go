@@ -12,10 +12,11 @@ import (
 // ConnectorPeriod finds a sentence connector cut off by a period:
 // "Sementara itu. Kim menyebut" for "Sementara itu, Kim menyebut".
 var ConnectorPeriod = &rule.Rule{
-	ID:       "punctuation/connector-period",
-	Title:    "sentence connector cut off by a period",
-	Severity: finding.Warning,
-	FixSafe:  true,
+	ID:            "punctuation/connector-period",
+	Title:         "sentence connector cut off by a period",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
+	FixSafe:       true,
 	Doc: rule.Doc{
 		What: `A connector that opens a sentence ("Sementara itu", "Selain itu", "Meanwhile") followed by a period instead of a comma: "Sementara itu. Kim menyebut …". The fix writes the comma.`,
 		Why:  "The connector alone is not a sentence; the period splits it from the clause it introduces.",

@@ -13,10 +13,11 @@ import (
 // MissingSpace finds a sentence period with no space after it:
 // "tersebut.Pesawat", "said.The".
 var MissingSpace = &rule.Rule{
-	ID:       "punctuation/missing-space",
-	Title:    "no space after a sentence's final punctuation",
-	Severity: finding.Warning,
-	FixSafe:  true,
+	ID:            "punctuation/missing-space",
+	Title:         "no space after a sentence's final punctuation",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
+	FixSafe:       true,
 	Doc: rule.Doc{
 		What: `A lower-case word, a period (or "?", "!") and straight away a capitalised word: "tersebut.Pesawat", "said.The". Domains (Kompas.com, Deras.id), decimals and times, initials (U.S.), abbreviations, URLs, e-mail addresses and file names are left alone.`,
 		Why:  "Two sentences glued together defeat sentence segmentation and search for either word.",

@@ -85,10 +85,11 @@ func lastWord(tok string) string {
 // PeriodAfterFunctionWord finds a period right after a word that cannot end a
 // sentence: "pengiriman senjata ke. Moskow", "pengingat bagi.  Barat".
 var PeriodAfterFunctionWord = &rule.Rule{
-	ID:       "punctuation/period-after-function-word",
-	Title:    "period after a word that cannot end a sentence",
-	Severity: finding.Warning,
-	FixSafe:  true,
+	ID:            "punctuation/period-after-function-word",
+	Title:         "period after a word that cannot end a sentence",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
+	FixSafe:       true,
 	Doc: rule.Doc{
 		What: `A period right after a preposition, conjunction or determiner — a word that cannot end a sentence — splitting one sentence in two: "senjata ke. Moskow", "rekannya di. Lapangan", "sent to. Brussels". Which words qualify is data per language, chosen from treebank evidence.`,
 		Why:  "Machine translation and scraping leave these splits; they break sentence segmentation and read as errors.",
@@ -113,10 +114,11 @@ var PeriodAfterFunctionWord = &rule.Rule{
 // PeriodBeforeLowercase finds a period followed by a lower-case word that is not
 // after an abbreviation: "Amerika Serikat. dan sekutunya".
 var PeriodBeforeLowercase = &rule.Rule{
-	ID:       "punctuation/period-before-lowercase",
-	Title:    "period followed by a lower-case word",
-	Severity: finding.Warning,
-	FixSafe:  true,
+	ID:            "punctuation/period-before-lowercase",
+	Title:         "period followed by a lower-case word",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
+	FixSafe:       true,
 	Doc: rule.Doc{
 		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan".`,
 		Why:  "A sentence does not start in lower case: the period is a split from translation or scraping.",

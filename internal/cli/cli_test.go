@@ -674,3 +674,21 @@ func TestNoPathsSaysSo(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "no paths given")
 }
+
+// An article in neither pack's language gets no rule that reads a language
+// pack ("2 ст. л. оливкового" is no split sentence), but the others still run.
+func TestArticleInNoKnownLanguage(t *testing.T) {
+	r := run(t, "", "--format", "json", filepath.Join(e2eDir, "resep-ru.txt"))
+	var out struct {
+		Findings []struct{ Rule string } `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stderr)
+	var rules []string
+	for _, f := range out.Findings {
+		rules = append(rules, f.Rule)
+	}
+	assert.Equal(t, []string{"punctuation/irregular-space"}, rules)
+	// Forcing a language runs the language rules again.
+	r = run(t, "", "--lang", "en", filepath.Join(e2eDir, "resep-ru.txt"))
+	assert.Contains(t, r.stdout, "punctuation/period-before-lowercase")
+}

@@ -35,7 +35,7 @@ func checkFile(opts Options, in Input) (r fileResult) {
 	if lang == "" || lang == "auto" {
 		lang = opts.Lexicons.Detect(doc.Text)
 	}
-	pack := opts.Lexicons.Pack(lang)
+	pack := opts.Lexicons.Pack(lang) // nil for an article in no known language
 	doc.Lang = lang
 	doc.Segment(pack)
 
@@ -59,6 +59,9 @@ func checkFile(opts Options, in Input) (r fileResult) {
 		r.findings = append(r.findings, f)
 	}
 	for _, rl := range opts.Rules {
+		if rl.NeedsLanguage && pack == nil {
+			continue
+		}
 		id := rl.ID
 		export := func(key string, f rule.Fact) {
 			if r.facts == nil {

@@ -8,9 +8,15 @@ import (
 // detectWindow is how much of an article language detection reads.
 const detectWindow = 16 << 10
 
+// minStopwordShare is the share of an article's words that must be stop words of
+// a language for the article to count as written in it: running text in any
+// of the packs' languages is far above it (a third or more), text in another
+// language is near zero.
+const minStopwordShare = 0.05
+
 // Detect returns the language whose "stopwords" list matches the most words of the
-// start of text. Ties and texts with no stop words at all go to the first language
-// in sorted order that has a stop-word list.
+// start of text, ties going to the first language in sorted order; "" when the
+// text is in none of the packs' languages (or has no words).
 func (s *Set) Detect(text string) string {
 	if len(text) > detectWindow {
 		text = text[:detectWindow]
@@ -27,7 +33,7 @@ func (s *Set) Detect(text string) string {
 		}
 	}
 	best := ""
-	bestN := -1
+	bestN := 0
 	for i, l := range langs {
 		if s.packs[l].List("stopwords").Len() == 0 {
 			continue
@@ -35,6 +41,9 @@ func (s *Set) Detect(text string) string {
 		if counts[i] > bestN {
 			best, bestN = l, counts[i]
 		}
+	}
+	if float64(bestN) < minStopwordShare*float64(len(words)) {
+		return ""
 	}
 	return best
 }

@@ -42,6 +42,10 @@ type Rule struct {
 	FixSafe bool
 	// Optional rules are off unless enabled by name or category.
 	Optional bool
+	// NeedsLanguage rules read the article's language pack (abbreviations,
+	// function words, attribution verbs); they are skipped for an article in
+	// none of the packs' languages, where their lists would say nothing true.
+	NeedsLanguage bool
 	// Run reports findings for one file.
 	Run func(*Pass)
 	// Collect, for corpus rules, runs on every file (phase one) and exports small

@@ -1,0 +1,45 @@
+package lexicon_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+func TestDetect(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	for _, tc := range []struct{ text, want string }{
+		{"Presiden mengatakan bahwa kerja sama dengan Korea Utara akan diperkuat pada tahun ini.", "id"},
+		{"The council said that the new bus lanes would be finished by the end of the year.", "en"},
+		{"Для соуса нужно 2 ст. л. оливкового масла и 1 ч. л. соли, а также немного перца.", ""},
+		{"", ""},
+		{"12 345 — 67", ""},
+	} {
+		assert.Equal(t, tc.want, packs.Detect(tc.text), "%q", tc.text)
+	}
+}
+
+func TestListMatching(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	id := packs.Pack("id")
+	require.NotNil(t, id)
+	assert.True(t, id.IsAbbreviation("Jl."))
+	assert.True(t, id.IsAbbreviation("dkk."))
+	assert.True(t, id.IsAbbreviation("Tbk."))
+	assert.False(t, id.IsAbbreviation("ke."))
+	// Whole words only, case ignored, leftmost-longest.
+	ms := id.List("vague-sources").FindAll("Kabarnya, para ahli menilai; kabar beredar luas. Parahlinya tidak.")
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Entry.Phrase)
+	}
+	assert.Equal(t, []string{"kabarnya", "para ahli", "kabar beredar"}, got)
+	// Site furniture is matched across languages.
+	assert.NotNil(t, packs.Union("widget-lines").Lookup("exit mobile version"))
+	assert.NotNil(t, packs.Union("widget-lines").Lookup("Terkini Lainnya"))
+}
