@@ -129,7 +129,7 @@ var PeriodBeforeLowercase = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		periodSites(p.Doc, func(s periodSite) {
 			tok := s.prev
-			if tok == "" || !isLowerWord(s.next) || p.Pack.List("cannot-end").Contains(lastWord(tok)) && isLowerWord(tok) {
+			if tok == "" || !isLowerWord(s.next) || startsURL(p.Doc.Text[s.nextStart:]) || p.Pack.List("cannot-end").Contains(lastWord(tok)) && isLowerWord(tok) {
 				return // no word before, or a function word: the other rule's
 			}
 			last, _ := utf8.DecodeLastRuneInString(tok)
@@ -141,4 +141,22 @@ var PeriodBeforeLowercase = &rule.Rule{
 				removePeriodFix(p.Doc, s, "remove the period: "+quote(lastWord(tok)+" "+s.next)))
 		})
 	},
+}
+
+// startsURL reports whether text starts with a URL or a bare domain
+// ("https://t.co/…", "pic.twitter.com/…", "www.kompas.com"), which may follow a
+// sentence in lower case.
+func startsURL(text string) bool {
+	end := strings.IndexFunc(text, unicode.IsSpace)
+	if end < 0 {
+		end = len(text)
+	}
+	tok := text[:end]
+	if strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
+		return true
+	}
+	if i := strings.IndexByte(tok, '/'); i > 0 {
+		tok = tok[:i]
+	}
+	return isBareDomain(strings.TrimRight(tok, ".,;:!?)"))
 }
