@@ -15,7 +15,7 @@ var CutDateline = &rule.Rule{
 	Severity: finding.Warning,
 	FixSafe:  true,
 	Doc: rule.Doc{
-		What: `A paragraph that starts with a dash and a space ("- Korea Utara telah …") where the scraper removed the dateline ("Jakarta - ") but kept its dash. Lists, where several paragraphs start with a dash, are left alone.`,
+		What: `A lead paragraph that starts with a dash and a space ("- Korea Utara telah …") where the scraper removed the dateline ("Jakarta - ", "SEOUL (AP) — ") but kept its dash. Only the article's first paragraphs are looked at; lists (several paragraphs starting with a dash), embedded tweets' signatures ("— Name (@handle) date") and dialogue dashes in articles of no known language are left alone.`,
 		Why:  "The dash makes the lead paragraph look like a list item and is noise in the corpus.",
 		Bad:  "Putin Siap Kunjungi Pyongyang\n\n- Korea Utara telah mengumumkan kunjungan Putin.\n",
 		Good: "Putin Siap Kunjungi Pyongyang\n\nKorea Utara telah mengumumkan kunjungan Putin.\n",
@@ -33,14 +33,28 @@ func dashPrefix(s string) int {
 	return 0
 }
 
+// leadParagraphs is how far into an article a cut dateline can stand: after the
+// site's name, the headline and its copies, at the lead.
+const leadParagraphs = 5
+
 func runCutDateline(p *rule.Pass) {
 	d := p.Doc
 	paras := d.Paragraphs
 	for k, para := range paras {
+		if k >= leadParagraphs {
+			break
+		}
 		s := trimSpan(d.Text, para.Span)
 		n := dashPrefix(d.Slice(s))
 		if n == 0 {
 			continue
+		}
+		text := d.Slice(s)
+		if strings.Contains(text, "(@") {
+			continue // "— Name (@handle) October 9, 2018": an embedded tweet's signature
+		}
+		if d.Lang == "" && strings.HasPrefix(text, "—") {
+			continue // a dialogue dash, in a language we do not know
 		}
 		// Neighbours starting with a dash make it a list.
 		if k > 0 && dashPrefix(d.Slice(trimSpan(d.Text, paras[k-1].Span))) > 0 ||
