@@ -58,6 +58,10 @@ func runInvisible(p *rule.Pass) {
 			continue
 		}
 		span := finding.Span{Start: i, End: i + n}
+		if inMojibakeRun(t, i) {
+			i += n // "Ã\u0080" for "À": encoding/mojibake repairs it
+			continue
+		}
 		if r == utf8.RuneError {
 			p.Report(span, "replacement character U+FFFD: a character was lost when the text was decoded")
 		} else if name := invisibleName(r); name != "" {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -64,9 +65,10 @@ func repairMojibake(s string) (string, bool) {
 	return "", false
 }
 
-func runMojibake(p *rule.Pass) {
-	t := p.Doc.Text
-	for i := 0; i < len(t); {
+// findMojibake calls fn for each repairable mojibake run that starts in
+// t[from:to], with its repair, in order.
+func findMojibake(t string, from, to int, fn func(s finding.Span, fixed string)) {
+	for i := from; i < to; {
 		r, n := utf8.DecodeRuneInString(t[i:])
 		// A mojibake run starts with a UTF-8 lead byte read as a character:
 		// 0xC2–0xF4 are Â Ã Ä … ô.
@@ -105,9 +107,62 @@ func runMojibake(p *rule.Pass) {
 			i += n
 			continue
 		}
-		span := finding.Span{Start: i, End: best}
-		p.Report(span, "mojibake "+quote(t[i:best])+" reads as "+quote(fixed),
-			finding.Fix{Message: "replace " + quote(t[i:best]) + " with " + quote(fixed), Edits: []finding.Edit{{Span: span, New: fixed}}, Safe: true})
+		fn(finding.Span{Start: i, End: best}, fixed)
 		i = best
 	}
+}
+
+func runMojibake(p *rule.Pass) {
+	t := p.Doc.Text
+	findMojibake(t, 0, len(t), func(span finding.Span, fixed string) {
+		bad := t[span.Start:span.End]
+		if allInvisible(fixed) {
+			// The repair is itself invisible (U+2060 from "â\u0081\u00a0"):
+			// deleting it is what encoding/invisible-char would do next.
+			p.Report(span, fmt.Sprintf("mojibake of an invisible character (U+%04X)", firstRune(fixed)),
+				finding.Fix{Message: "delete it", Edits: []finding.Edit{{Span: span}}, Safe: true})
+			return
+		}
+		p.Report(span, "mojibake "+quote(bad)+" reads as "+quote(fixed),
+			finding.Fix{Message: "replace " + quote(bad) + " with " + quote(fixed), Edits: []finding.Edit{{Span: span, New: fixed}}, Safe: true})
+	})
+}
+
+// allInvisible reports whether every character of s is one encoding/invisible-char
+// removes.
+func allInvisible(s string) bool {
+	for _, r := range s {
+		if invisibleName(r) == "" {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// mojibakeReach bounds how far around a character inMojibakeRun looks for the
+// run it may belong to, so callers stay linear.
+const mojibakeReach = 64
+
+// inMojibakeRun reports whether the character at t[i] belongs to a mojibake run
+// that encoding/mojibake repairs, such as the no-break space in
+// "â\u0081\u00a0", the soft hyphen in "Â\u00ad" or the control characters in
+// "æ\u0094¹é\u009d©": such bytes are not real characters, so other rules leave
+// them to the repair.
+func inMojibakeRun(t string, i int) bool {
+	// The start of the run of mojibake-able characters holding i.
+	a := i
+	for a > 0 && i-a < mojibakeReach {
+		r, n := utf8.DecodeLastRuneInString(t[:a])
+		if !isMojibakeRune(r) {
+			break
+		}
+		a -= n
+	}
+	found := false
+	findMojibake(t, a, i+1, func(s finding.Span, _ string) {
+		if s.Start <= i && i < s.End {
+			found = true
+		}
+	})
+	return found
 }

@@ -38,7 +38,7 @@ var IrregularSpace = &rule.Rule{
 				for j < ls.End && isHSpace(t, j) {
 					j += spaceLen(t, j)
 				}
-				if t[i:j] != " " {
+				if t[i:j] != " " && !inMojibakeRun(t, i) {
 					span := finding.Span{Start: i, End: j}
 					what := "doubled space"
 					if strings.Contains(t[i:j], "\u00a0") {

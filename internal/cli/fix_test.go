@@ -308,3 +308,25 @@ func TestDiff(t *testing.T) {
 		assert.Contains(t, r.stdout, "# artifact/read-more:")
 	})
 }
+
+// Mojibake runs hold bytes that other rules would also claim (a C1 control, a
+// no-break space, a soft hyphen inside the run). With every rule on, one --fix
+// run must repair them with no skipped fix, and a second run change nothing.
+func TestFixMojibakeSettlesInOneRun(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mojibake-campur.txt")
+	require.NoError(t, os.WriteFile(path, fixture(t, "mojibake-campur.txt"), 0o644))
+	r := run(t, "", "--fix", path)
+	assert.NotContains(t, r.stderr, "not applied")
+	once, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(once), "PT MÀM Energindo")
+	assert.Contains(t, string(once), "(改革开放)")
+	assert.Contains(t, string(once), "35°C")
+	assert.NotContains(t, string(once), "\u2060")
+	r = run(t, "", "--fix", path)
+	assert.NotContains(t, r.stderr, "applied")
+	twice, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(once), string(twice))
+}
