@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -51,7 +52,7 @@ func runInlineWidget(p *rule.Pass) {
 			spans = append(spans, finding.Span{Start: ls.Start + off + j, End: ls.Start + off + j + k + 1})
 			off += j + k + 1
 		}
-		sortSpans(spans)
+		slices.SortFunc(spans, func(a, b finding.Span) int { return a.Start - b.Start })
 		for _, s := range spans {
 			if s == ls {
 				p.Report(s, "embed placeholder "+quote(d.Slice(s))+" left by the scraper", deleteLineFix(d, i))
@@ -59,14 +60,6 @@ func runInlineWidget(p *rule.Pass) {
 			}
 			p.Report(s, "widget text "+quote(d.Slice(s))+" left inside the text",
 				finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}, Safe: true})
-		}
-	}
-}
-
-func sortSpans(s []finding.Span) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].Start < s[j-1].Start; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
 }

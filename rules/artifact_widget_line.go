@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -63,7 +64,7 @@ func runWidgetLine(p *rule.Pass) {
 			first = i
 		}
 		last = i
-		if !containsString(kinds, kindName(kind)) {
+		if !slices.Contains(kinds, kindName(kind)) {
 			kinds = append(kinds, kindName(kind))
 		}
 	}
@@ -100,13 +101,4 @@ func isNetworkRow(networks *lexicon.List, line string, afterHeading bool) bool {
 		prev = m.End
 	}
 	return true
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

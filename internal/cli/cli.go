@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/engine"
@@ -142,7 +143,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if err != nil {
 		return usage("--fail-level: %v", err)
 	}
-	if !contains(report.Formats(), o.format) {
+	if !slices.Contains(report.Formats(), o.format) {
 		return usage("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
 	}
 	if o.lang != "auto" && o.lang != "id" && o.lang != "en" {
@@ -230,7 +231,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		}
 	case engine.Fix:
 		out := env
-		if containsPath(files, "-") {
+		if slices.Contains(files, "-") {
 			// Standard input's fixed text went to stdout: the remaining
 			// findings go to standard error so they never mix into it.
 			out.Stdout = env.Stderr
@@ -315,17 +316,6 @@ func oneLine(s string) string {
 	}
 	return s
 }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPath(list []string, s string) bool { return contains(list, s) }
 
 // writeWatcher passes writes through to w and records that one was made.
 type writeWatcher struct {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -30,22 +31,14 @@ func Select(registry []*rule.Rule, enable, disable []string) ([]*rule.Rule, erro
 	if err := check("disable", disable); err != nil {
 		return nil, err
 	}
-	has := func(list []string, s string) bool {
-		for _, x := range list {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	}
 	var out []*rule.Rule
 	for _, r := range registry {
 		cat := finding.Category(r.ID)
-		on := !r.Optional || has(enable, r.ID) || has(enable, cat)
-		if has(disable, cat) && !has(enable, r.ID) {
+		on := !r.Optional || slices.Contains(enable, r.ID) || slices.Contains(enable, cat)
+		if slices.Contains(disable, cat) && !slices.Contains(enable, r.ID) {
 			on = false
 		}
-		if has(disable, r.ID) {
+		if slices.Contains(disable, r.ID) {
 			on = false
 		}
 		if on {
