@@ -27,9 +27,22 @@ var TitleSuffix = &rule.Rule{
 	Run: runTitleSuffix,
 }
 
-// siteSuffixLen returns the length of a title-tag suffix at the end of line
-// (" - News", " | Kompas.com", " – Deras.id"), or 0.
+// siteSuffixLen returns the length of the title-tag suffixes at the end of line
+// (" - News", " | Kompas.com", " | Autoracing | F1 | Indy"), or 0. It takes every
+// trailing segment at once, so one fix removes them all.
 func siteSuffixLen(line string) int {
+	total := 0
+	for {
+		n := oneSiteSuffixLen(line[:len(line)-total])
+		if n == 0 {
+			return total
+		}
+		total += n
+	}
+}
+
+// oneSiteSuffixLen returns the length of the last title-tag suffix of line, or 0.
+func oneSiteSuffixLen(line string) int {
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
 		i := strings.LastIndex(line, sep)
 		if i <= 0 {

@@ -53,16 +53,17 @@ func deleteLinesFix(d *document.Document, first, last int) finding.Fix {
 	return finding.Fix{Message: msg, Edits: []finding.Edit{d.DeleteLinesEdit(first, last)}, Safe: true}
 }
 
-// removeInlineEdit deletes text[s] inside a line together with the white space
-// that would otherwise be left doubled: one space remains between words, none at
-// the line's ends.
+// removeInlineEdit deletes text[s] inside a line with the white space that would
+// be left doubled, so one space remains between the words around it (none at
+// the line's ends). It takes the white space after the span when there is white
+// space on both sides, so the removals of two neighbouring widgets touch
+// instead of overlapping.
 func removeInlineEdit(text string, line finding.Span, s finding.Span) finding.Edit {
-	start, end := s.Start, s.End
-	after := end
+	after := s.End
 	for after < line.End && isHSpace(text, after) {
 		after += spaceLen(text, after)
 	}
-	before := start
+	before := s.Start
 	for before > line.Start {
 		r, n := utf8.DecodeLastRuneInString(text[:before])
 		if !isSpaceRune(r) {
@@ -71,15 +72,12 @@ func removeInlineEdit(text string, line finding.Span, s finding.Span) finding.Ed
 		before -= n
 	}
 	switch {
-	case before == line.Start:
-		// At the line start: take the spaces after.
-		return finding.Edit{Span: finding.Span{Start: before, End: after}}
+	case before == line.Start || before < s.Start && after < line.End:
+		// At the line's start, or between spaces: take the spaces after.
+		return finding.Edit{Span: finding.Span{Start: s.Start, End: after}}
 	case after == line.End:
-		// At the line end: take the spaces before.
+		// At the line's end: take the spaces before.
 		return finding.Edit{Span: finding.Span{Start: before, End: after}}
-	case before < start || after > end:
-		// Between words: leave exactly one space.
-		return finding.Edit{Span: finding.Span{Start: before, End: after}, New: " "}
 	}
 	return finding.Edit{Span: s}
 }
