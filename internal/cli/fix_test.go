@@ -330,3 +330,64 @@ func TestFixMojibakeSettlesInOneRun(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(once), string(twice))
 }
+
+// --diff on an absolute path under the working directory names the file
+// relative to it, so git apply run there applies the patch.
+func TestDiffAbsolutePathIsRelativeToWorkingDirectory(t *testing.T) {
+	data := fixture(t, "harga-cabai.txt")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "corpus"), 0o755))
+	path := filepath.Join(dir, "corpus", "harga-cabai.txt")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	r := run(t, "", "--diff", path)
+	assert.Contains(t, r.stdout, "--- a/corpus/harga-cabai.txt\n+++ b/corpus/harga-cabai.txt\n")
+	assert.NotContains(t, r.stdout, "a//")
+}
+
+// A fix can reveal a finding for another rule: removing the space in "ke ."
+// leaves "ke." before a capital, a period after a word that cannot end a
+// sentence. --fix re-checks the text until it settles, so one run is enough.
+func TestFixChainSettlesInOneRun(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rantai.txt")
+	text := "Pasokan Senjata Dikirim\n\nPasokan senjata itu dikirim ke . Moskow pada Senin malam.\n"
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+	r := run(t, "", "--fix", path)
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "Pasokan Senjata Dikirim\n\nPasokan senjata itu dikirim ke Moskow pada Senin malam.\n", string(got), r.stderr)
+	assert.Contains(t, r.stderr, "2 fixes applied")
+}
+
+// What --fix reports afterwards is about the fixed file: its lines, not the
+// original's.
+func TestFindingsAfterFixPointIntoFixedFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "berita.txt")
+	sample, err := os.ReadFile(filepath.Join(samplesDir, "berita-rusak.txt"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, sample, 0o644))
+	r := run(t, "", "--fix", "--format", "json", path)
+	var out struct {
+		Findings []struct {
+			Rule  string
+			Range struct{ Start struct{ Line int } }
+			Span  struct{ Start, End int }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stderr)
+	require.NotEmpty(t, out.Findings, "the fixture keeps findings that have no fix")
+	fixed, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.NotEqual(t, string(sample), string(fixed), "the sample has fixes to apply")
+	lines := strings.Split(string(fixed), "\n")
+	for _, f := range out.Findings {
+		require.LessOrEqual(t, f.Span.End, len(fixed), "%s points past the end of the fixed file", f.Rule)
+		line := f.Range.Start.Line
+		require.GreaterOrEqual(t, line, 1)
+		require.LessOrEqual(t, line, len(lines))
+		start := strings.Count(string(fixed[:f.Span.Start]), "\n") + 1
+		assert.Equal(t, start, line, "%s: the line must be the fixed file's", f.Rule)
+	}
+}

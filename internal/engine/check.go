@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -12,6 +14,11 @@ import (
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
+
+// maxFixPasses bounds how often --fix re-checks and fixes a file: a fix can
+// make room for another (a conflicting fix, or a finding that a fix revealed),
+// so fixes are applied until the text settles, as ESLint does.
+const maxFixPasses = 10
 
 // checkFile is phase one for one file.
 func checkFile(opts Options, in Input) (r fileResult) {
@@ -30,23 +37,33 @@ func checkFile(opts Options, in Input) (r fileResult) {
 		r.note = &FileNote{Path: in.Path, Message: "empty file, nothing to check"}
 		return r
 	}
+	defer func() {
+		// A rule must never take the whole run down: report the file instead.
+		if p := recover(); p != nil {
+			r.findings, r.facts = nil, nil
+			r.err = &FileError{Path: in.Path, Message: fmt.Sprintf("internal error while checking: %v\n%s", p, debug.Stack())}
+		}
+	}()
 	doc := document.Parse(in.Path, data)
 	lang := opts.Lang
 	if lang == "" || lang == "auto" {
 		lang = opts.Lexicons.Detect(doc.Text)
 	}
+	r.findings, r.facts = lint(opts, doc, lang)
+	if opts.Mode != Report {
+		applyFixes(opts, in, data, doc, lang, &r)
+	}
+	return r
+}
+
+// lint runs the rules over one document: the per-file rules' findings, with
+// positions resolved, and the corpus rules' facts.
+func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding, map[string][]rule.OwnFact) {
 	pack := opts.Lexicons.Pack(lang) // nil for an article in no known language
 	doc.Lang = lang
 	doc.Segment(pack)
-
-	defer func() {
-		// A rule must never take the whole run down: report the file instead.
-		if p := recover(); p != nil {
-			r.findings = nil
-			r.err = &FileError{Path: in.Path, Message: fmt.Sprintf("internal error while checking: %v\n%s", p, debug.Stack())}
-		}
-	}()
-
+	var findings []finding.Finding
+	var facts map[string][]rule.OwnFact
 	eol := doc.LineEnding.Bytes()
 	report := func(f finding.Finding) {
 		applySeverity(opts, &f)
@@ -56,7 +73,7 @@ func checkFile(opts Options, in Input) (r fileResult) {
 			}
 		}
 		doc.Resolve(&f)
-		r.findings = append(r.findings, f)
+		findings = append(findings, f)
 	}
 	for _, rl := range opts.Rules {
 		if rl.NeedsLanguage && pack == nil {
@@ -64,10 +81,10 @@ func checkFile(opts Options, in Input) (r fileResult) {
 		}
 		id := rl.ID
 		export := func(key string, f rule.Fact) {
-			if r.facts == nil {
-				r.facts = map[string][]rule.OwnFact{}
+			if facts == nil {
+				facts = map[string][]rule.OwnFact{}
 			}
-			r.facts[id] = append(r.facts[id], rule.OwnFact{Key: key, Fact: f})
+			facts[id] = append(facts[id], rule.OwnFact{Key: key, Fact: f})
 		}
 		pass := rule.NewPass(rl, doc, opts.Lexicons, pack, export, report)
 		if rl.Run != nil {
@@ -77,75 +94,83 @@ func checkFile(opts Options, in Input) (r fileResult) {
 			rl.Collect(pass)
 		}
 	}
-	if opts.Mode != Report {
-		applyFixes(opts, in, data, doc, &r)
-	}
-	return r
+	return findings, facts
 }
 
-// applyFixes merges the findings' safe fixes and writes (Fix) or diffs (Diff) the
-// result. Fixed findings leave the report; skipped fixes are listed with reasons.
-func applyFixes(opts Options, in Input, data []byte, doc *document.Document, r *fileResult) {
-	SortFindings(r.findings)
-	plan := fix.Merge(len(doc.Text), r.findings)
-	rep := &FixReport{Path: in.Path}
-	r.fix = rep
-	gone := map[int]bool{}
-	for _, i := range plan.Applied {
-		gone[i] = true
-	}
-	for _, s := range plan.Skipped {
-		if s.Subsumed {
-			gone[s.Index] = true
-			continue
-		}
-		rep.Skipped = append(rep.Skipped, SkippedFix{Finding: r.findings[s.Index], Reason: s.Reason})
-	}
-	rep.Applied = len(plan.Applied)
-	if len(plan.Edits) == 0 {
-		return
-	}
-	newText, err := fix.Apply(doc.Text, plan.Edits)
-	if err != nil {
-		r.err = &FileError{Path: in.Path, Message: "fixes not applied: " + err.Error()}
-		return
-	}
-	if newText == doc.Text {
-		return
-	}
+// applyFixes merges the findings' safe fixes, applies them, checks the result
+// again and repeats until the text settles (at most maxFixPasses times), then
+// writes (Fix) or diffs (Diff) the result. After --fix the findings and facts
+// kept are the final text's, so what is reported points into the fixed file;
+// --diff writes nothing and keeps the original's.
+func applyFixes(opts Options, in Input, data []byte, doc *document.Document, lang string, r *fileResult) {
 	bom := ""
 	if doc.BOM {
 		bom = document.BOMBytes
 	}
+	rep := &FixReport{Path: in.Path}
+	r.fix = rep
+	original := doc.Text
+	originalFindings, originalFacts := r.findings, r.facts
+	var notes []fix.Note
+	for pass := 1; ; pass++ {
+		SortFindings(r.findings)
+		plan := fix.Merge(len(doc.Text), r.findings)
+		if len(plan.Edits) == 0 || pass > maxFixPasses {
+			for _, s := range plan.Skipped {
+				if !s.Subsumed {
+					rep.Skipped = append(rep.Skipped, SkippedFix{Finding: r.findings[s.Index], Reason: s.Reason})
+				}
+			}
+			if len(plan.Edits) > 0 {
+				for _, i := range plan.Applied {
+					rep.Skipped = append(rep.Skipped, SkippedFix{Finding: r.findings[i], Reason: fmt.Sprintf("the text was still changing after %d passes of fixes", maxFixPasses)})
+				}
+			}
+			break
+		}
+		newText, err := fix.Apply(doc.Text, plan.Edits)
+		if err != nil {
+			r.err = &FileError{Path: in.Path, Message: "fixes not applied: " + err.Error()}
+			return
+		}
+		if newText == doc.Text {
+			break
+		}
+		rep.Applied += len(plan.Applied)
+		if pass == 1 {
+			// Later passes' line numbers are of intermediate texts; the
+			// first pass's say where the original needed fixing.
+			for _, i := range plan.Applied {
+				f := r.findings[i]
+				notes = append(notes, fix.Note{Line: f.Range.Start.Line, Rule: f.Rule, Message: f.Message})
+			}
+		}
+		doc = document.Parse(in.Path, []byte(bom+newText))
+		r.findings, r.facts = lint(opts, doc, lang)
+	}
+	if opts.Mode == Diff {
+		// Nothing is written: the file keeps its findings.
+		r.findings, r.facts = originalFindings, originalFacts
+	}
+	if doc.Text == original {
+		return
+	}
 	switch opts.Mode {
 	case Diff:
-		var notes []fix.Note
-		for _, i := range plan.Applied {
-			f := r.findings[i]
-			notes = append(notes, fix.Note{Line: f.Range.Start.Line, Rule: f.Rule, Message: f.Message})
-		}
-		rep.Diff = fix.Diff(in.Path, bom+doc.Text, bom+newText, notes)
-		return
+		rep.Diff = fix.Diff(patchPath(in.Path), bom+original, bom+doc.Text, notes)
 	case Fix:
-		content := []byte(bom + newText)
+		content := []byte(bom + doc.Text)
 		if in.Data != nil {
 			if opts.Stdout != nil {
 				if _, err := opts.Stdout.Write(content); err != nil {
 					r.err = &FileError{Path: in.Path, Message: "writing fixed text: " + err.Error()}
-					return
 				}
 			}
-		} else if err := fix.WriteFile(in.Path, data, content); err != nil {
-			r.err = &FileError{Path: in.Path, Message: strings.TrimPrefix(err.Error(), in.Path+": ")}
 			return
 		}
-		kept := r.findings[:0]
-		for i, f := range r.findings {
-			if !gone[i] {
-				kept = append(kept, f)
-			}
+		if err := fix.WriteFile(in.Path, data, content); err != nil {
+			r.err = &FileError{Path: in.Path, Message: strings.TrimPrefix(err.Error(), in.Path+": ")}
 		}
-		r.findings = kept
 	}
 }
 
@@ -161,4 +186,20 @@ func describeReadError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// patchPath is the name a diff gives a file: relative to the working directory
+// when the file is under it, so that git apply run there finds it.
+func patchPath(path string) string {
+	if !filepath.IsAbs(path) {
+		return path
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+		return filepath.ToSlash(rel)
+	}
+	return path
 }

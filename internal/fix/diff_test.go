@@ -179,5 +179,6 @@ func TestAttachNotesNearestHunk(t *testing.T) {
 func TestFileHeader(t *testing.T) {
 	assert.Equal(t, "--- a/x/y.txt\n+++ b/x/y.txt\n", fileHeader("././x/y.txt"))
 	assert.Equal(t, "--- a/berita lama.txt\n+++ b/berita lama.txt\n", fileHeader("berita lama.txt"))
+	assert.Equal(t, "--- a/tmp/corpus/x.txt\n+++ b/tmp/corpus/x.txt\n", fileHeader("/tmp/corpus/x.txt"), "an absolute path loses its leading slash, as in git diff --no-index")
 	assert.Equal(t, "--- \"a/tab\\there\\001.txt\"\n+++ \"b/tab\\there\\001.txt\"\n", fileHeader("tab\there\x01.txt"))
 }

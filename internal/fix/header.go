@@ -6,13 +6,15 @@ import (
 )
 
 // fileHeader returns the "--- a/PATH" and "+++ b/PATH" lines of a patch of path.
-// A leading "./" is dropped; a name that a patch reader could not take as it is
+// A leading "./" is dropped, and so is the leading "/" of an absolute path, as
+// git diff --no-index does (git apply takes no absolute name); a name that a patch reader could not take as it is
 // (one holding a quote, a backslash or a control character) is quoted the way
 // git quotes it.
 func fileHeader(path string) string {
 	for strings.HasPrefix(path, "./") {
 		path = path[2:]
 	}
+	path = strings.TrimLeft(path, "/")
 	return "--- " + quotePath("a/"+path) + "\n+++ " + quotePath("b/"+path) + "\n"
 }
 
