@@ -63,7 +63,7 @@ func newList(name string, entries []Entry) *List {
 			AsciiCaseInsensitive: true,
 			MatchOnlyWholeWords:  false,
 			MatchKind:            ahocorasick.LeftMostLongestMatch,
-			DFA:                  true,
+			DFA:                  false,
 		})
 		ac := b.Build(pats)
 		l.matcher = &ac
