@@ -39,6 +39,7 @@ type List struct {
 	Name    string
 	Entries []Entry
 	exact   map[string]int // lower-cased phrase -> entry index
+	maxKey  int            // length in bytes of the longest lower-cased phrase
 	matcher *ahocorasick.AhoCorasick
 }
 
@@ -56,6 +57,7 @@ func newList(name string, entries []Entry) *List {
 		if _, dup := l.exact[key]; !dup {
 			l.exact[key] = i
 		}
+		l.maxKey = max(l.maxKey, len(key))
 		pats[i] = key
 	}
 	if len(pats) > 0 {
@@ -92,6 +94,24 @@ func (l *List) Lookup(s string) *Entry {
 
 // Contains reports whether s is an entry, ignoring case.
 func (l *List) Contains(s string) bool { return l.Lookup(s) != nil }
+
+// MayHold reports whether s, with white space folded, punctuation trimmed
+// and case ignored, could still be an entry: false when s holds more ASCII
+// letters and digits than the longest entry (folding keeps every one of them,
+// and lower-casing keeps their length). Callers use it to skip building a
+// lookup key for a line of running text.
+func (l *List) MayHold(s string) bool {
+	if l == nil || len(s) <= l.maxKey {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			n++
+		}
+	}
+	return n <= l.maxKey
+}
 
 // ContainsExact reports whether s is an entry with the same case.
 func (l *List) ContainsExact(s string) bool {
@@ -187,6 +207,8 @@ type Set struct {
 	// site furniture is not in the article's language ("Exit mobile version" under
 	// an Indonesian article).
 	union map[string]*List
+	// stop indexes the stop words for Detect.
+	stop stopwordIndex
 }
 
 // Union returns the list of that name with every language's entries.
@@ -280,6 +302,7 @@ func (s *Set) Add(fsys fs.FS) error {
 		}
 	}
 	s.buildUnion()
+	s.buildStopwordIndex()
 	return nil
 }
 
