@@ -13,8 +13,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 //go:embed data
@@ -40,7 +38,7 @@ type List struct {
 	Entries []Entry
 	exact   map[string]int // lower-cased phrase -> entry index
 	maxKey  int            // length in bytes of the longest lower-cased phrase
-	matcher *ahocorasick.AhoCorasick
+	matcher *matcher
 }
 
 // Match is one occurrence of a list entry in a text.
@@ -61,14 +59,7 @@ func newList(name string, entries []Entry) *List {
 		pats[i] = key
 	}
 	if len(pats) > 0 {
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-			AsciiCaseInsensitive: true,
-			MatchOnlyWholeWords:  false,
-			MatchKind:            ahocorasick.LeftMostLongestMatch,
-			DFA:                  false,
-		})
-		ac := b.Build(pats)
-		l.matcher = &ac
+		l.matcher = newMatcher(pats)
 	}
 	return l
 }
@@ -126,14 +117,12 @@ func (l *List) FindAll(text string) []Match {
 		return nil
 	}
 	var out []Match
-	it := l.matcher.Iter(text)
-	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if !boundaryBefore(text, s) || !boundaryAfter(text, e) {
-			continue
+	l.matcher.each(text, func(s, e, pat int) bool {
+		if boundaryBefore(text, s) && boundaryAfter(text, e) {
+			out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
 		}
-		out = append(out, Match{Start: s, End: e, Entry: &l.Entries[m.Pattern()]})
-	}
+		return true
+	})
 	return out
 }
 
