@@ -57,7 +57,8 @@ var SameHeadline = &rule.Rule{
 		}
 		p.ExportFact(subjectKey("h:", n), trimmedLine(p.Doc, t), nil)
 	},
-	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+	PriorFacts: true, // reportLaterCopies looks back only
 }
 
 // SameBody finds two files whose bodies are identical.
@@ -97,5 +98,6 @@ var SameBody = &rule.Rule{
 		span := finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End}
 		p.ExportFact(subjectKey("b:", body), trimSpan(d.Text, span), nil)
 	},
-	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
+	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
+	PriorFacts: true, // reportLaterCopies looks back only
 }

@@ -14,7 +14,9 @@ func main() {
 	defer stop()
 	fi, err := os.Stdout.Stat()
 	terminal := err == nil && fi.Mode()&os.ModeCharDevice != 0
-	code := cli.Run(ctx, os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Terminal: terminal})
+	ei, err := os.Stderr.Stat()
+	stderrTerminal := err == nil && ei.Mode()&os.ModeCharDevice != 0
+	code := cli.Run(ctx, os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Terminal: terminal, StderrTerminal: stderrTerminal})
 	stop()
 	os.Exit(code)
 }

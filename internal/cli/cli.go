@@ -40,6 +40,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Terminal reports whether Stdout is a terminal (colour in text output).
 	Terminal bool
+	// StderrTerminal reports whether Stderr is a terminal (progress line).
+	StderrTerminal bool
 }
 
 // listFlag is a repeatable flag whose values may also be comma-separated.
@@ -62,6 +64,7 @@ type options struct {
 	enable, disable                  listFlag
 	include, exclude                 listFlag
 	color                            string
+	progress                         string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -81,6 +84,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.explain, "explain", "", "print a rule's documentation and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
+	fs.StringVar(&o.progress, "progress", "auto", "progress line on standard error: auto (a terminal, text format, not CI)|always|never")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -199,9 +203,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// The engine writes standard input's fixed text only when a fix changed it;
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
-	res, err := engine.Run(ctx, engine.Options{
+	out, err := newOutput(env, o, enabled, mode, inputs)
+	if err != nil {
+		return usage("--progress: %v", err)
+	}
+	res, err := engine.Run(ctx, out.engineOptions(engine.Options{
 		Rules: enabled, Lexicons: packs, Lang: o.lang, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
-	}, inputs)
+	}), inputs)
+	out.done()
 	if err != nil {
 		return usage("%v", err)
 	}
@@ -240,6 +249,13 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return usage("%v", err)
 		}
 	default:
+		if out.stream != nil {
+			if err := out.stream.Close(fileErrors); err != nil {
+				return usage("%v", err)
+			}
+			printSummary(env, o, out.tally, res.Files)
+			break
+		}
 		if err := print(env, o, enabled, res, fileErrors); err != nil {
 			return usage("%v", err)
 		}
@@ -250,10 +266,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if len(fileErrors) > 0 {
 		return ExitError
 	}
-	for _, f := range res.Findings {
-		if f.Severity >= failLevel {
-			return ExitFindings
-		}
+	out.tally.add(res.Findings) // empty when they were streamed
+	if out.tally.atLeast(failLevel) {
+		return ExitFindings
 	}
 	return ExitClean
 }
@@ -264,10 +279,17 @@ func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []
 	if err := report.Write(env.Stdout, o.format, in); err != nil {
 		return err
 	}
-	if o.format == "text" && len(res.Findings) > 0 {
-		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(res.Findings), res.Files, plural(res.Files, "file", "files"))
-	}
+	var t tally
+	t.add(res.Findings)
+	printSummary(env, o, t, res.Files)
 	return nil
+}
+
+// printSummary writes the text format's closing count on standard error.
+func printSummary(env Env, o options, t tally, files int) {
+	if o.format == "text" && t.total > 0 {
+		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(t), files, plural(files, "file", "files"))
+	}
 }
 
 func printFixSummary(w io.Writer, res *engine.Result, dryRun bool) {
@@ -288,19 +310,10 @@ func printFixSummary(w io.Writer, res *engine.Result, dryRun bool) {
 	}
 }
 
-func summary(fs []finding.Finding) string {
-	var e, w, i int
-	for _, f := range fs {
-		switch f.Severity {
-		case finding.Error:
-			e++
-		case finding.Warning:
-			w++
-		default:
-			i++
-		}
-	}
-	return fmt.Sprintf("%d %s (%d error, %d warning, %d info)", len(fs), plural(len(fs), "finding", "findings"), e, w, i)
+func summary(t tally) string {
+	e, w := t.bySeverity[finding.Error], t.bySeverity[finding.Warning]
+	i := t.total - e - w
+	return fmt.Sprintf("%d %s (%d error, %d warning, %d info)", t.total, plural(t.total, "finding", "findings"), e, w, i)
 }
 
 func plural(n int, one, many string) string {

@@ -55,6 +55,12 @@ type Options struct {
 	Severity map[string]finding.Severity
 	// Stdout receives fixed text of standard input in Fix mode.
 	Stdout io.Writer
+	// Emit, when set, receives the findings file by file, in path order, each
+	// file's sorted, instead of the Result; an error stops the run.
+	Emit func([]finding.Finding) error
+	// Progress, when set, is told of each file finished: its size in bytes
+	// and its number of findings. It is called from one goroutine.
+	Progress func(bytes int64, findings int)
 }
 
 // FileError is a file that could not be checked (or fixed), with the reason.
@@ -88,6 +94,7 @@ type SkippedFix struct {
 
 // Result is everything a run produced, in deterministic order.
 type Result struct {
+	// Findings holds every finding, unless Options.Emit took them.
 	Findings []finding.Finding
 	Errors   []FileError
 	Notes    []FileNote
@@ -100,6 +107,7 @@ type Result struct {
 type fileResult struct {
 	path     string
 	checked  bool
+	size     int64
 	findings []finding.Finding
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
 	err      *FileError
@@ -107,7 +115,14 @@ type fileResult struct {
 	fix      *FixReport
 }
 
-// Run checks inputs with opts.
+// Run checks inputs with opts. Files are checked in parallel and finished in
+// path order: a file's findings are complete (phase two included) and handed
+// to opts.Emit, or kept in the Result, once every file before it is done.
+// When every enabled corpus rule reads only earlier files' facts
+// (rule.Rule.PriorFacts), that happens as soon as the files before it are
+// checked, so memory holds a bounded window of files plus the corpus rules'
+// facts, whatever the corpus's size; otherwise phase one's findings are held
+// until every file has been read.
 func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	if opts.Lexicons == nil {
 		return nil, fmt.Errorf("engine: no language packs")
@@ -116,80 +131,187 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	results := make([]fileResult, len(inputs))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Files are finished in path order, the order of the output.
+	order := make([]int, len(inputs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
+
+	// At most window files are being checked or waiting to be finished: a
+	// slow file holds the others back instead of letting results pile up.
+	window := 4 * jobs
+	slots := make([]*fileResult, len(order))
+	tickets := make(chan struct{}, window)
 	work := make(chan int)
+	done := make(chan int, window)
 	var wg sync.WaitGroup
-	for w := 0; w < jobs && w < len(inputs); w++ {
+	for w := 0; w < jobs && w < len(order); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				results[i] = checkFile(opts, inputs[i])
+			for k := range work {
+				r := checkFile(opts, inputs[order[k]])
+				slots[k] = &r
+				done <- k
 			}
 		}()
 	}
-feed:
-	for i := range inputs {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-			break feed
+	go func() {
+		defer close(work)
+		for k := range order {
+			select {
+			case tickets <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- k:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	fin := newFinisher(opts)
+	ready := make([]bool, len(order))
+	next := 0
+	for k := range done {
+		ready[k] = true
+		for next < len(order) && ready[next] {
+			if err := fin.add(slots[next]); err != nil {
+				cancel()
+			}
+			slots[next] = nil
+			<-tickets
+			next++
 		}
 	}
-	close(work)
-	wg.Wait()
+	if fin.err != nil {
+		return nil, fin.err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := fin.close(); err != nil {
+		return nil, err
+	}
+	return fin.res, nil
+}
 
-	res := &Result{}
-	store := newFactStore()
-	for i := range results {
-		r := &results[i]
-		if r.err != nil {
-			res.Errors = append(res.Errors, *r.err)
-		}
-		if r.note != nil {
-			res.Notes = append(res.Notes, *r.note)
-		}
-		if r.fix != nil {
-			res.Fixes = append(res.Fixes, *r.fix)
-		}
-		if r.checked {
-			res.Files++
-		}
-		res.Findings = append(res.Findings, r.findings...)
-		for id, facts := range r.facts {
-			for _, f := range facts {
-				store.add(id, f.Key, f.Fact)
-			}
+// finisher completes files in path order: it keeps their errors, notes and
+// fix reports, adds their facts to the store, runs phase two and hands their
+// findings on.
+type finisher struct {
+	opts  Options
+	res   *Result
+	store *factStore
+	// streaming: every corpus rule reads only earlier files' facts, so a
+	// file is reported as soon as it is added.
+	streaming bool
+	held      []*fileResult
+	err       error
+}
+
+func newFinisher(opts Options) *finisher {
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true}
+	for _, rl := range opts.Rules {
+		if rl.IsCorpus() && !rl.PriorFacts {
+			f.streaming = false
 		}
 	}
-	store.sort()
+	return f
+}
 
-	// Phase two: corpus rules report from the facts.
-	for _, rl := range opts.Rules {
-		if !rl.IsCorpus() {
-			continue
+// add takes the next file in path order.
+func (f *finisher) add(r *fileResult) error {
+	if f.err != nil {
+		return f.err
+	}
+	res := f.res
+	if r.err != nil {
+		res.Errors = append(res.Errors, *r.err)
+	}
+	if r.note != nil {
+		res.Notes = append(res.Notes, *r.note)
+	}
+	if r.fix != nil {
+		res.Fixes = append(res.Fixes, *r.fix)
+	}
+	if r.checked {
+		res.Files++
+	}
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			f.store.add(id, fact.Key, fact.Fact)
 		}
-		facts := store.view(rl.ID)
-		for i := range results {
-			r := &results[i]
-			if !r.checked {
+	}
+	if !f.streaming {
+		f.held = append(f.held, r)
+		return nil
+	}
+	// The store now holds this file's facts and every earlier file's, each
+	// key's in path order; this file's own may need ordering by span.
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			f.store.sortTail(id, fact.Key, r.path)
+		}
+	}
+	f.err = f.report(r)
+	return f.err
+}
+
+// close reports the held files, when phase two had to wait for every file.
+func (f *finisher) close() error {
+	if f.streaming {
+		return nil
+	}
+	f.store.sort()
+	for i, r := range f.held {
+		f.held[i] = nil
+		if err := f.report(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// report runs phase two for one file and hands its findings, sorted, on.
+func (f *finisher) report(r *fileResult) error {
+	findings := r.findings
+	r.findings = nil
+	if r.checked {
+		for _, rl := range f.opts.Rules {
+			if !rl.IsCorpus() {
 				continue
 			}
-			report := func(f finding.Finding) {
-				applySeverity(opts, &f)
-				res.Findings = append(res.Findings, f)
+			report := func(fd finding.Finding) {
+				applySeverity(f.opts, &fd)
+				findings = append(findings, fd)
 			}
-			rl.Corpus(rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report))
+			rl.Corpus(rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], f.store.view(rl.ID), report))
 		}
 	}
-	SortFindings(res.Findings)
-	sort.SliceStable(res.Errors, func(a, b int) bool { return res.Errors[a].Path < res.Errors[b].Path })
-	sort.SliceStable(res.Notes, func(a, b int) bool { return res.Notes[a].Path < res.Notes[b].Path })
-	sort.SliceStable(res.Fixes, func(a, b int) bool { return res.Fixes[a].Path < res.Fixes[b].Path })
-	return res, nil
+	r.facts = nil
+	if f.opts.Progress != nil {
+		f.opts.Progress(r.size, len(findings))
+	}
+	if len(findings) == 0 {
+		return nil
+	}
+	SortFindings(findings)
+	if f.opts.Emit != nil {
+		return f.opts.Emit(findings)
+	}
+	f.res.Findings = append(f.res.Findings, findings...)
+	return nil
 }
 
 // SortFindings orders findings by path, position, rule, end and message.

@@ -40,6 +40,26 @@ func (s *factStore) sort() {
 	}
 }
 
+// sortTail orders by span the facts of key that path (the latest file added,
+// the last in path order) contributed, which sit at the end.
+func (s *factStore) sortTail(ruleID, key, path string) {
+	fs := s.byRule[ruleID][key]
+	i := len(fs)
+	for i > 0 && fs[i-1].Path == path {
+		i--
+	}
+	tail := fs[i:]
+	if len(tail) < 2 {
+		return
+	}
+	sort.SliceStable(tail, func(a, b int) bool {
+		if tail[a].Span.Start != tail[b].Span.Start {
+			return tail[a].Span.Start < tail[b].Span.Start
+		}
+		return tail[a].Span.End < tail[b].Span.End
+	})
+}
+
 type factView map[string][]rule.Fact
 
 func (v factView) Lookup(key string) []rule.Fact { return v[key] }
