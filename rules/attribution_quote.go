@@ -167,10 +167,10 @@ var DanglingAttribution = &rule.Rule{
 			if !strings.HasSuffix(text, ".") || strings.ContainsAny(text, "“”\"") {
 				continue
 			}
-			ws := d.Words(s)
-			if len(ws) < 2 || len(ws) > 4 {
+			if n := document.CountWords(d.Text, s, 5); n < 2 || n > 4 {
 				continue
 			}
+			ws := d.Words(s)
 			first, last := d.Slice(ws[0]), d.Slice(ws[len(ws)-1])
 			if !pronouns.Contains(first) || !verbs.Contains(last) {
 				continue

@@ -51,7 +51,7 @@ var SameHeadline = &rule.Rule{
 		if t < 0 {
 			return
 		}
-		n := normalizeTitle(p.Doc.LineText(t))
+		n := normalizedTitle(p, p.Doc.LineText(t))
 		if wordCount(n) < 3 {
 			return
 		}
@@ -87,7 +87,7 @@ var SameBody = &rule.Rule{
 		var b strings.Builder
 		for _, i := range lines {
 			if i >= from {
-				b.WriteString(normalizeTitle(d.LineText(i)))
+				b.WriteString(normalizedTitle(p, d.LineText(i)))
 				b.WriteByte('\n')
 			}
 		}

@@ -80,7 +80,7 @@ func runRepeatedHeadline(p *rule.Pass) {
 	if t < 0 {
 		return
 	}
-	head := normalizeTitle(d.LineText(t))
+	head := normalizedTitle(p, d.LineText(t))
 	if wordCount(head) < 3 {
 		return
 	}
@@ -91,7 +91,7 @@ func runRepeatedHeadline(p *rule.Pass) {
 		if ls.Len() == 0 {
 			continue
 		}
-		n := normalizeTitle(d.Slice(ls))
+		n := normalizedTitle(p, d.Slice(ls))
 		switch {
 		case n == head:
 			p.ReportFinding(finding.Finding{Span: ls, Message: "the headline is repeated: " + quote(d.Slice(ls)),

@@ -36,7 +36,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
-		head = normalizeTitle(d.LineText(t))
+		head = normalizedTitle(p, d.LineText(t))
 	}
 	type seenLine struct {
 		line  int
@@ -46,7 +46,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	count := map[string]int{}
 	for i := range d.Lines {
 		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = normalizeTitle(d.Slice(ls))
+			norm[i] = normalizedTitle(p, d.Slice(ls))
 			count[norm[i]]++
 		}
 	}
@@ -72,6 +72,9 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		ws := wordSet(n)
 		for _, s := range seen {
+			if !canBeSimilar(len(ws), len(s.words)) {
+				continue
+			}
 			if sim := jaccard(ws, s.words); sim >= 0.9 {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
@@ -90,6 +93,14 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// canBeSimilar reports whether word sets of sizes a and b can reach a
+// similarity of 0.9: the intersection is at most the smaller and the union at
+// least the larger, so the ratio of the sizes bounds it. It spares most pairs
+// of paragraphs the comparison.
+func canBeSimilar(a, b int) bool {
+	return 10*min(a, b) >= 9*max(a, b)
 }
 
 func jaccard(a, b map[string]bool) float64 {

@@ -215,6 +215,21 @@ func titleLine(p *rule.Pass) int {
 	return p.Doc.Memo(titleLineKey{}, func() any { return findTitleLine(p) }).(int)
 }
 
+// normalizedTitle is normalizeTitle(s), computed once per document for each
+// distinct s: three rules fold every line of every article.
+func normalizedTitle(p *rule.Pass, s string) string {
+	m := p.Doc.Memo(normalizedKey{}, func() any { return map[string]string{} }).(map[string]string)
+	if n, ok := m[s]; ok {
+		return n
+	}
+	n := normalizeTitle(s)
+	m[s] = n
+	return n
+}
+
+// normalizedKey is the key of normalizedTitle's cache in a document.
+type normalizedKey struct{}
+
 // titleLineKey is the key under which titleLine keeps its answer for a
 // document: five rules ask for it.
 type titleLineKey struct{}

@@ -77,10 +77,40 @@ func (l *List) Lookup(s string) *Entry {
 	if l == nil {
 		return nil
 	}
-	if i, ok := l.exact[strings.ToLower(s)]; ok {
+	// Lower-casing keeps a string at least a third of its length (the Kelvin
+	// sign's three bytes become "k"), so a longer one cannot be an entry.
+	if len(s) > 3*l.maxKey {
+		return nil
+	}
+	var i int
+	var ok bool
+	var buf [64]byte
+	if key, ascii := appendLowerASCII(buf[:0], s); ascii {
+		i, ok = l.exact[string(key)] // no copy: the key stays on the stack
+	} else {
+		i, ok = l.exact[strings.ToLower(s)]
+	}
+	if ok {
 		return &l.Entries[i]
 	}
 	return nil
+}
+
+// appendLowerASCII appends s lower-cased to dst and reports true when s is
+// ASCII; otherwise it reports false (and the caller lower-cases the Unicode
+// way).
+func appendLowerASCII(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // Contains reports whether s is an entry, ignoring case.
