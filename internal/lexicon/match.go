@@ -26,8 +26,8 @@ type matcher struct {
 const rootState = 1
 
 // newMatcher builds the matcher of patterns, which must be non-empty and in
-// lower case as far as ASCII goes. More than 255 distinct bytes cannot occur,
-// so classes fit a byte.
+// lower case as far as ASCII goes. Classes fit a byte: there are at most 256
+// bytes.
 func newMatcher(patterns []string) *matcher {
 	m := &matcher{}
 	seen := [256]bool{}
@@ -47,9 +47,12 @@ func newMatcher(patterns []string) *matcher {
 		m.class[b] = m.class[b+'a'-'A']
 	}
 	m.nclass = n
-	// States 0 (none) and 1 (the root).
-	m.next = make([]int32, 2*n)
-	m.pattern = make([]int32, 2)
+	bound := 2 // states 0 (none) and 1 (the root), then one per pattern byte at most
+	for _, p := range patterns {
+		bound += len(p)
+	}
+	m.next = make([]int32, 2*n, bound*n)
+	m.pattern = make([]int32, 2, bound)
 	for idx, p := range patterns {
 		s := int32(rootState)
 		for i := 0; i < len(p); i++ {
