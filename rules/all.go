@@ -13,6 +13,7 @@ func All() []*rule.Rule {
 		InlineWidget,
 		PhotoCredit,
 		ReadMore,
+		SyndicationNote,
 		TitleSuffix,
 		WidgetLine,
 		DanglingAttribution,

@@ -53,6 +53,9 @@ func oneSiteSuffixLen(line string) int {
 		if len(words) == 0 || len(words) > 3 || wordCount(line[:i]) < 3 {
 			continue
 		}
+		if sep != " | " && len(words) == 1 && isAcronym(tail) {
+			continue // " - BMKG": an agency or a source the headline quotes, not a site
+		}
 		ok := true
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
@@ -65,6 +68,21 @@ func oneSiteSuffixLen(line string) int {
 		}
 	}
 	return 0
+}
+
+// isAcronym reports whether w is an all-capitals abbreviation such as "BMKG" or
+// "KPK" (two letters or more, no lower-case letter, no dot).
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) || r == '.' {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // creditLen returns the length of a parenthesised source credit at the end of
