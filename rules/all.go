@@ -11,6 +11,7 @@ func All() []*rule.Rule {
 		CutDateline,
 		EditorCode,
 		InlineWidget,
+		PageFurniture,
 		PhotoCredit,
 		ReadMore,
 		SyndicationNote,
