@@ -38,7 +38,7 @@ var IrregularSpace = &rule.Rule{
 				for j < ls.End && isHSpace(t, j) {
 					j += spaceLen(t, j)
 				}
-				if t[i:j] != " " && !inMojibakeRun(t, i) {
+				if t[i:j] != " " && !inMojibakeRun(t, i) && !afterLeadingDash(t, ls.Start, i) {
 					span := finding.Span{Start: i, End: j}
 					what := "doubled space"
 					if strings.Contains(t[i:j], "\u00a0") {
@@ -53,6 +53,17 @@ var IrregularSpace = &rule.Rule{
 			}
 		}
 	},
+}
+
+// afterLeadingDash reports whether the line holds only a dash before offset i
+// ("-  Presiden …"): a dash left by a cut dateline, which artifact/cut-dateline
+// reports and deletes with its spaces, so one finding covers it, not two.
+func afterLeadingDash(t string, lineStart, i int) bool {
+	switch t[lineStart:i] {
+	case "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 func wordBefore(t string, i int) string {
