@@ -93,7 +93,7 @@ var PeriodAfterFunctionWord = &rule.Rule{
 	Severity:      finding.Warning,
 	FixSafe:       true,
 	Doc: rule.Doc{
-		What: `A period right after a preposition, conjunction or determiner — a word that cannot end a sentence — splitting one sentence in two: "senjata ke. Moskow", "rekannya di. Lapangan", "sent to. Brussels". Which words qualify is data per language, chosen from treebank evidence.`,
+		What: `A period right after a preposition, conjunction or determiner — a word that cannot end a sentence — splitting one sentence in two: "senjata ke. Moskow", "rekannya di. Lapangan", "sent to. Brussels". Which words qualify is data per language, chosen from treebank evidence; words that a sentence may end with when stranded ("where they came from.", "kita semua.") count only before a word that does not usually open a sentence, and known phrases ("ikut serta", "ever since") never. The fix removes the period and lowers a following word that only opens sentences ("ke. Dalam" → "ke dalam"); a name keeps its capital ("bagi. Barat").`,
 		Why:  "Machine translation and scraping leave these splits; they break sentence segmentation and read as errors.",
 		Bad:  "Berbagai negara menuduh Pyongyang memasok senjata ke. Moskow untuk perang di Ukraina.\n",
 		Good: "Berbagai negara menuduh Pyongyang memasok senjata ke Moskow untuk perang di Ukraina.\n",
@@ -161,7 +161,7 @@ var PeriodBeforeLowercase = &rule.Rule{
 	Severity:      finding.Warning,
 	FixSafe:       true,
 	Doc: rule.Doc{
-		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan".`,
+		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan". Before a word that only continues a clause ("dan", "untuk", "yang": data per language) the fix removes the period; before any other word the period may instead end a sentence that lost its capital ("valas. pada Agustus 2025, …"), so both fixes are offered for review and neither is applied by --fix. Words a publisher writes in lower case ("detikers") and lower-case tags after an editor code are left alone.`,
 		Why:  "A sentence does not start in lower case: the period is a split from translation or scraping.",
 		Bad:  "Kedua negara melawan hegemoni Amerika Serikat. dan sekutunya.\n",
 		Good: "Kedua negara melawan hegemoni Amerika Serikat dan sekutunya.\n",
