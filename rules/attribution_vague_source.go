@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -16,7 +18,7 @@ var VagueSource = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand. Hedges are info, claims warnings.`,
+		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand, unless their sentence names the source after all ("seperti dikabarkan oleh Daily Star", "officers reportedly found it, Harris said") or the word has another sense there ("lama tak terdengar kabarnya", his news). Hedges are info, claims warnings.`,
 		Why:  "Editors must know who stands behind a claim; vague sourcing is how rumour passes for news.",
 		Bad:  "Para ahli berasumsi bahwa Putin dan Kim akan membahas senjata.\n",
 		Good: "Menurut analis RAND, Bruce Bennett, Putin dan Kim akan membahas senjata.\n",
@@ -28,8 +30,13 @@ var VagueSource = &rule.Rule{
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
 	verbs := p.Pack.List("claim-verbs")
+	sp := newSpeakers(p)
+	notVague := p.Pack.List("not-vague").FindAll(d.Text)
 	for _, m := range p.Pack.List("vague-sources").FindAll(d.Text) {
 		span := finding.Span{Start: m.Start, End: m.End}
+		if slices.ContainsFunc(notVague, func(n lexicon.Match) bool { return n.Start <= m.Start && m.End <= n.End }) {
+			continue // "lama tak terdengar kabarnya": his news, not hearsay
+		}
 		sev := finding.Warning
 		if m.Entry.Field(0) == "info" {
 			sev = finding.Info
@@ -56,8 +63,40 @@ func runVagueSource(p *rule.Pass) {
 			}
 			msg = "claim rests on a vague source " + quote(d.Slice(span)) + ": name who says so"
 		} else {
+			if namesSource(d, sp, m) {
+				continue
+			}
 			msg = "hedge " + quote(phrase) + " rests on nobody: name the source"
 		}
 		p.ReportFinding(finding.Finding{Span: span, Message: msg, Severity: sev})
 	}
+}
+
+// namesSource reports whether a hedge's sentence names its source after all:
+// the hedge is followed by "oleh"/"by" ("seperti dikabarkan oleh Daily Star"),
+// or a named speaker stands next to an attribution verb in the sentence
+// ("officers reportedly located marijuana, Harris said").
+func namesSource(d *document.Document, sp speakers, m lexicon.Match) bool {
+	after := strings.Fields(d.Text[m.End:min(len(d.Text), m.End+20)])
+	if len(after) > 0 && slices.Contains([]string{"oleh", "by"}, strings.ToLower(after[0])) {
+		return true
+	}
+	s := d.SentenceAt(m.Start)
+	if s.Len() == 0 {
+		return false
+	}
+	mk := maskQuotes(d.Text, s)
+	words := document.Words(mk.text, finding.Span{Start: 0, End: len(mk.text)})
+	for k, w := range words {
+		if !sp.verbs.Contains(mk.text[w.Start:w.End]) {
+			continue
+		}
+		if k > 0 && isUpperStart(mk.text[words[k-1].Start:words[k-1].End]) && sp.speakerBefore(mk.text, words, k) {
+			return true
+		}
+		if k+1 < len(words) && isUpperStart(mk.text[words[k+1].Start:words[k+1].End]) && sp.speakerAfter(mk.text, w) {
+			return true
+		}
+	}
+	return false
 }
