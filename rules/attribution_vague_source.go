@@ -18,7 +18,7 @@ var VagueSource = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand, unless their sentence names the source after all ("seperti dikabarkan oleh Daily Star", "officers reportedly found it, Harris said") or the word has another sense there ("lama tak terdengar kabarnya", his news). Hedges are info, claims warnings.`,
+		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand, unless their sentence names the source after all ("seperti dikabarkan oleh Daily Star", "officers reportedly found it, Harris said") or the word has another sense there ("lama tak terdengar kabarnya", his news). Words inside a direct quote are the speaker's, not the writer's claim, and are left alone. Hedges are info, claims warnings.`,
 		Why:  "Editors must know who stands behind a claim; vague sourcing is how rumour passes for news.",
 		Bad:  "Para ahli berasumsi bahwa Putin dan Kim akan membahas senjata.\n",
 		Good: "Menurut analis RAND, Bruce Bennett, Putin dan Kim akan membahas senjata.\n",
@@ -32,10 +32,17 @@ func runVagueSource(p *rule.Pass) {
 	verbs := p.Pack.List("claim-verbs")
 	sp := newSpeakers(p)
 	notVague := p.Pack.List("not-vague").FindAll(d.Text)
+	var quoted []quoteSpan
+	for _, para := range d.Paragraphs {
+		quoted = append(quoted, findQuotes(d.Text, para.Span)...)
+	}
 	for _, m := range p.Pack.List("vague-sources").FindAll(d.Text) {
 		span := finding.Span{Start: m.Start, End: m.End}
 		if slices.ContainsFunc(notVague, func(n lexicon.Match) bool { return n.Start <= m.Start && m.End <= n.End }) {
 			continue // "lama tak terdengar kabarnya": his news, not hearsay
+		}
+		if slices.ContainsFunc(quoted, func(q quoteSpan) bool { return q.open < m.Start && m.End <= q.close }) {
+			continue // a speaker's own words: the quote is attributed, not the writer's claim
 		}
 		sev := finding.Warning
 		if m.Entry.Field(0) == "info" {
