@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,7 +20,7 @@ var UnattributedQuote = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
+		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
 		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
 		Bad:  "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh.”\n",
 		Good: "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh,” kata Kim.\n",
@@ -98,7 +99,7 @@ func runUnattributedQuote(p *rule.Pass) {
 	// to one that is.
 	carried := func(k int) bool {
 		for j, steps := k-1, 0; j >= 0 && steps < 4; j, steps = j-1, steps+1 {
-			if attributed[j] {
+			if attributed[j] || introduces(d.Slice(units[j])) {
 				return true
 			}
 			if !quoteLed[j] {
@@ -112,7 +113,7 @@ func runUnattributedQuote(p *rule.Pass) {
 		ok := make([]bool, len(quotes))
 		if !long(u) {
 			for i := range quotes {
-				ok[i] = attributed[k] || carried(k)
+				ok[i] = attributed[k] || carried(k) || citedAfter(d, units, k, quotes[i])
 			}
 		} else {
 			m := maskQuotes(d.Text, u)
@@ -159,6 +160,28 @@ func isTitle(before string, titles interface{ Contains(string) bool }) bool {
 		return true
 	}
 	return len(ws) >= 2 && titles.Contains(ws[len(ws)-2]+" "+last)
+}
+
+// tweetSignature matches the signature line of an embedded post: "— Tottenham
+// Hotspur (@SpursOfficial) November 20, 2019".
+var tweetSignature = regexp.MustCompile(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
+
+// introduces reports whether a paragraph hands over to the quote after it:
+// it ends with a colon ("… which contains the following statement:"), or it
+// is an embedded post's signature naming its author.
+func introduces(para string) bool {
+	para = strings.TrimRightFunc(para, unicode.IsSpace)
+	return strings.HasSuffix(para, ":") || tweetSignature.MatchString(para)
+}
+
+// citedAfter reports whether a bracketed citation follows the quote, in its
+// paragraph or opening the next one: "“…” [Al Maa-idah 2]", "[HR. At-Tirmidzi …]".
+func citedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
+	rest := strings.TrimLeft(d.Text[q.end:units[k].End], " \t\u00a0.,;")
+	if rest == "" && k+1 < len(units) {
+		rest = d.Slice(units[k+1])
+	}
+	return strings.HasPrefix(rest, "[")
 }
 
 // isWovenFragment reports whether a quote is a fragment woven into the
