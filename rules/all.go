@@ -19,6 +19,7 @@ func All() []*rule.Rule {
 		NoSource,
 		UnattributedQuote,
 		VagueSource,
+		NearDuplicate,
 		RepeatedHeadline,
 		RepeatedParagraph,
 		SameBody,
