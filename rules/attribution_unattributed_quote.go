@@ -20,7 +20,7 @@ var UnattributedQuote = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
+		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
 		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
 		Bad:  "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh.”\n",
 		Good: "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh,” kata Kim.\n",
@@ -119,7 +119,7 @@ func runUnattributedQuote(p *rule.Pass) {
 			m := maskQuotes(d.Text, u)
 			for i, q := range quotes {
 				w := sentenceWindow(d, u, q)
-				ok[i] = sp.in(m.slice(w.Start-u.Start, w.End-u.Start))
+				ok[i] = sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, q)
 			}
 			// In a long paragraph, quotes that follow each other closely are
 			// one speaker's: “…,” ujar Deco. “…” or “…” “…,” kata Deco, the
@@ -174,9 +174,21 @@ func introduces(para string) bool {
 	return strings.HasSuffix(para, ":") || tweetSignature.MatchString(para)
 }
 
-// citedAfter reports whether a bracketed citation follows the quote, in its
-// paragraph or opening the next one: "“…” [Al Maa-idah 2]", "[HR. At-Tirmidzi …]".
+// embedSignature matches the end of an embedded post that a scraper kept in
+// the text: its author's handle and date, "(@F1) November 22, 2025".
+var embedSignature = regexp.MustCompile(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
+
+// embedReach is how far after a quote an embedded post's signature is looked for.
+const embedReach = 300
+
+// citedAfter reports whether a citation follows the quote: a bracketed one in
+// its paragraph or opening the next ("“…” [Al Maa-idah 2]", "[HR. At-Tirmidzi
+// …]"), or the signature of the embedded post the quote is from.
 func citedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
+	after := d.Text[q.end:min(units[k].End, q.end+embedReach)]
+	if embedSignature.MatchString(after) {
+		return true
+	}
 	rest := strings.TrimLeft(d.Text[q.end:units[k].End], " \t\u00a0.,;")
 	if rest == "" && k+1 < len(units) {
 		rest = d.Slice(units[k+1])
