@@ -16,6 +16,7 @@ func All() []*rule.Rule {
 		TitleSuffix,
 		WidgetLine,
 		DanglingAttribution,
+		NoSource,
 		UnattributedQuote,
 		VagueSource,
 		NearDuplicate,
