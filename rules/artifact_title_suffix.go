@@ -70,21 +70,6 @@ func oneSiteSuffixLen(line string) int {
 	return 0
 }
 
-// isAcronym reports whether w is an all-capitals abbreviation such as "BMKG" or
-// "KPK" (two letters or more, no lower-case letter, no dot).
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) || r == '.' {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
 // creditLen returns the length of a parenthesised source credit at the end of
 // line, such as " (static.euronews.com)", or 0.
 func creditLen(line string) int {
