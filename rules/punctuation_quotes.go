@@ -99,7 +99,7 @@ func isCJK(r rune) bool {
 }
 
 // contractionAfter reports whether text at i starts an English contraction's
-// tail cut off by a stray space ("isn ‘t", "it ’s").
+// tail cut off by a stray space ("isn ‘t").
 func contractionAfter(text string, i int) bool {
 	for _, tail := range []string{"t", "s", "ll", "re", "ve", "d", "m"} {
 		if strings.HasPrefix(text[i:], tail) {
@@ -133,7 +133,7 @@ func roleOf(text string, off, size int, r rune, fam quoteFamily) quoteRole {
 			return roleSkip // ’90-an, ’80s: an elided century
 		}
 		if before == sideWord && after == sideWord && !isCJK(prev) && !isCJK(next) {
-			return roleSkip // Jum’at, Ma‘ruf, don’t; against a Korean word (‘리벤지’의) it is a quote
+			return roleSkip // Ma‘ruf; against a Korean word (‘리벤지’의) it is a quote
 		}
 		if before == sideSpace && off > 0 && unicode.IsSpace(prev) && contractionAfter(text, off+size) {
 			p2, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[:off], unicode.IsSpace))
