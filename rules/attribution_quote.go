@@ -26,6 +26,10 @@ var UnattributedQuote = &rule.Rule{
 		Lang: "id",
 	},
 	Run: runUnattributedQuote,
+	Options: []rule.Option{
+		{Name: "min-words", Kind: rule.IntOption, Default: 5, Min: 1, Max: 100,
+			Doc: "a quote opening with a capital is a full sentence from this many words (shorter ones are scare quotes unless they end with . ! or ?)"},
+	},
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -63,7 +67,7 @@ func findQuotes(text string, s finding.Span) []quoteSpan {
 }
 
 // isFullQuote reports whether the quoted text is a full sentence or more.
-func isFullQuote(inner string) bool {
+func isFullQuote(inner string, minWords int) bool {
 	inner = strings.TrimSpace(inner)
 	if inner == "" {
 		return false
@@ -73,7 +77,7 @@ func isFullQuote(inner string) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(inner)
-	return wordCount(inner) >= 5 && unicode.IsUpper(first)
+	return wordCount(inner) >= minWords && unicode.IsUpper(first)
 }
 
 // hasAttribution reports whether text holds an attribution verb.
@@ -98,10 +102,11 @@ const contextWindow = 600
 func runUnattributedQuote(p *rule.Pass) {
 	d := p.Doc
 	verbs := p.Pack.List("attribution-verbs")
+	minWords := p.IntOption("min-words")
 	for k, para := range d.Paragraphs {
 		for _, q := range findQuotes(d.Text, para.Span) {
 			inner := d.Text[q.open+len(string(firstRune(d.Text[q.open:]))) : q.close]
-			if !isFullQuote(inner) {
+			if !isFullQuote(inner, minWords) {
 				continue
 			}
 			// Outside the quote: the rest of the paragraph, and the paragraph before.

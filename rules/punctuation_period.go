@@ -99,15 +99,23 @@ var PeriodAfterFunctionWord = &rule.Rule{
 	},
 	Run: func(p *rule.Pass) {
 		words := p.Pack.List("cannot-end")
+		allowed := map[string]bool{}
+		for _, w := range p.WordsOption("allow") {
+			allowed[strings.ToLower(w)] = true
+		}
 		periodSites(p.Doc, func(s periodSite) {
 			w := s.prev
-			if w == "" || w != lastWord(w) || !isLowerWord(w) || !words.Contains(w) {
+			if w == "" || w != lastWord(w) || !isLowerWord(w) || !words.Contains(w) || allowed[strings.ToLower(w)] {
 				return
 			}
 			span := finding.Span{Start: s.dot - len(w), End: s.nextStart + len(s.next)}
 			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period after "+quote(w)+", which cannot end a sentence, splits "+quote(p.Doc.Slice(span)),
 				removePeriodFix(p.Doc, s, "remove the period: "+quote(w+" "+s.next)))
 		})
+	},
+	Options: []rule.Option{
+		{Name: "allow", Kind: rule.WordsOption, Default: []string{},
+			Doc: "words of the language pack's cannot-end list never reported here (a site's own usage)"},
 	},
 }
 
