@@ -221,7 +221,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stderr, "corpuslint: %s: %s\n", n.Path, oneLine(n.Message))
 	}
-	printUnusedIgnores(env.Stderr, conf.UnusedIgnores())
+	notes := unusedIgnores(env.Stderr, conf)
 	enabled := conf.UsedRules()
 
 	switch mode {
@@ -236,11 +236,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 			// findings go to standard error so they never mix into it.
 			out.Stdout = env.Stderr
 		}
-		if err := print(out, o, enabled, res, fileErrors); err != nil {
+		if err := print(out, o, enabled, res, fileErrors, notes); err != nil {
 			return usage("%v", err)
 		}
 	default:
-		if err := print(env, o, enabled, res, fileErrors); err != nil {
+		if err := print(env, o, enabled, res, fileErrors, notes); err != nil {
 			return usage("%v", err)
 		}
 	}
@@ -258,9 +258,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return ExitClean
 }
 
-func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError) error {
+func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote) error {
 	color := o.color == "always" || (o.color == "auto" && env.Terminal && os.Getenv("NO_COLOR") == "")
-	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color}
+	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
 	if err := report.Write(env.Stdout, o.format, in); err != nil {
 		return err
 	}

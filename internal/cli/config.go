@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/report"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -51,7 +53,7 @@ func setup(fs *flag.FlagSet, o *options, stderr io.Writer) (*config.Resolved, bo
 			if err != nil {
 				return fail(err)
 			}
-			path = found
+			path = relativeToWorkingDir(found)
 		}
 		if path != "" {
 			c, err := config.Load(path)
@@ -113,15 +115,32 @@ func expand(res *config.Resolved, paths []string, o *options) ([]string, []sourc
 	return kept, problems, nil
 }
 
-// printUnusedIgnores reports, on standard error, the ignores that matched
-// nothing: info, never an error, like staticcheck's unused directives.
-func printUnusedIgnores(w io.Writer, notes []config.Note) {
-	for _, n := range notes {
+// unusedIgnores reports, on standard error, the ignores that matched nothing
+// (info, never an error, like staticcheck's unused directives) and returns them
+// for the machine formats.
+func unusedIgnores(w io.Writer, conf *config.Resolved) []report.ConfigNote {
+	var out []report.ConfigNote
+	for _, n := range conf.UnusedIgnores() {
 		fmt.Fprintf(w, "corpuslint: %s:%d:%d: info: %s\n", n.File, n.Line, n.Column, oneLine(n.Message))
+		out = append(out, report.ConfigNote{Path: n.File, Line: n.Line, Column: n.Column, Message: n.Message})
 	}
+	return out
 }
 
 // listLanguages prints the language packs after the rules.
 func listLanguages(w io.Writer, res *config.Resolved) {
 	fmt.Fprintf(w, "\nlanguages: %s\n", strings.Join(res.Languages(), ", "))
+}
+
+// relativeToWorkingDir shortens an absolute path under the working directory,
+// so messages name the configuration file as the user would.
+func relativeToWorkingDir(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
 }

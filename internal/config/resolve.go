@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -133,7 +134,7 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 	if cfg.Lexicons.V != "" {
 		dir := r.abs(cfg.Lexicons.V)
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			bad(cfg.Lexicons.Line, cfg.Lexicons.Column, "lexicons: %s is not a folder", dir)
+			bad(cfg.Lexicons.Line, cfg.Lexicons.Column, "lexicons: %q is not a folder (relative to the configuration file's folder)", cfg.Lexicons.V)
 		} else if err := packs.Add(os.DirFS(dir)); err != nil {
 			bad(cfg.Lexicons.Line, cfg.Lexicons.Column, "lexicons: %v", err)
 		}
@@ -227,6 +228,12 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 		r.ignores = append(r.ignores, ig)
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(a, b int) bool {
+			if errs[a].Line != errs[b].Line {
+				return errs[a].Line < errs[b].Line
+			}
+			return errs[a].Column < errs[b].Column
+		})
 		return nil, errs
 	}
 

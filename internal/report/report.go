@@ -33,6 +33,8 @@ type Input struct {
 	Version string
 	// Color asks for ANSI colour in text output (only set on a terminal).
 	Color bool
+	// ConfigNotes are remarks about the configuration file (unused ignores).
+	ConfigNotes []ConfigNote
 }
 
 // FileError is a file that could not be checked, and why.

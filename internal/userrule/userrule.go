@@ -93,7 +93,7 @@ func Build(s Spec) (*rule.Rule, error) {
 	switch s.Kind {
 	case Existence, Line:
 		if len(s.Phrases) == 0 && len(s.Regexps) == 0 {
-			return nil, fieldErr("phrases", -1, "a %s pattern needs phrases or regexps", s.Kind)
+			return nil, fieldErr("phrases", -1, "this %s pattern needs phrases or regexps", s.Kind)
 		}
 		if len(s.Replace) > 0 {
 			return nil, fieldErr("replace", -1, "only a substitution pattern has replace pairs")
