@@ -39,6 +39,12 @@ func explain(w io.Writer, r *rule.Rule) {
 	fmt.Fprintf(w, "Severity: %s. Fix: %s. Default: %s.\n\n", r.Severity, map[bool]string{true: "safe, applied by --fix", false: "none applied automatically"}[r.FixSafe], map[bool]string{true: "off (enable it by name)", false: "on"}[r.Optional])
 	fmt.Fprintf(w, "%s\n\n%s\n\n", r.Doc.What, r.Doc.Why)
 	fmt.Fprintf(w, "Bad:\n%s\n\nGood:\n%s\n", indent(r.Doc.Bad), indent(r.Doc.Good))
+	if len(r.Options) > 0 {
+		fmt.Fprintf(w, "\nOptions (rules: %s: options: in .corpuslint.yaml):\n", r.ID)
+		for _, o := range r.Options {
+			fmt.Fprintf(w, "    %s (%s, default %v): %s\n", o.Name, o.Kind, o.Default, o.Doc)
+		}
+	}
 }
 
 func indent(s string) string {
