@@ -165,7 +165,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		fs.Usage()
 		return ExitError
 	}
-	files, problems, err := expand(conf, paths, &o)
+	files, problems, err := expand(conf, paths, &o, env.Stderr)
 	if err != nil {
 		return usage("%v", err)
 	}

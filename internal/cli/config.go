@@ -90,8 +90,9 @@ func setup(fs *flag.FlagSet, o *options, stderr io.Writer) (*config.Resolved, bo
 }
 
 // expand lists the files to check: the paths expanded with the flags' globs,
-// then filtered by the configuration's include and exclude globs.
-func expand(res *config.Resolved, paths []string, o *options) ([]string, []source.Problem, error) {
+// then filtered by the configuration's include and exclude globs. When the
+// globs leave none of the files found, a note on stderr says so.
+func expand(res *config.Resolved, paths []string, o *options, stderr io.Writer) ([]string, []source.Problem, error) {
 	opts := source.Options{Include: o.include, Exclude: o.exclude}
 	if len(o.include) == 0 && res.IncludeAll() {
 		opts.Include = []string{"*"} // the configuration's globs choose
@@ -106,11 +107,14 @@ func expand(res *config.Resolved, paths []string, o *options) ([]string, []sourc
 			named[p] = true
 		}
 	}
-	kept := files[:0]
+	var kept []string
 	for _, f := range files {
 		if res.Keep(f, named[f]) {
 			kept = append(kept, f)
 		}
+	}
+	if len(kept) == 0 && len(files) > 0 {
+		fmt.Fprintf(stderr, "corpuslint: the configuration's include and exclude globs (relative to %s) leave none of the %d files found\n", res.Dir(), len(files))
 	}
 	return kept, problems, nil
 }

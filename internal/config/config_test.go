@@ -288,3 +288,13 @@ func TestProfilesPerOverrideSet(t *testing.T) {
 	assert.Equal(t, 12, a.Options["duplicate/repeated-paragraph"]["min-words"])
 	assert.Empty(t, c.Options["duplicate/repeated-paragraph"])
 }
+
+// TestReadmeExample keeps the README's example configuration the one the
+// tests load.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	full, err := os.ReadFile(filepath.Join(goodDir, "full.yaml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "```yaml\n"+string(full)+"```\n", "README.md's Configuration example must be testdata/config/good/full.yaml")
+}
