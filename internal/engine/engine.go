@@ -213,6 +213,7 @@ feed:
 			continue
 		}
 		facts := store.view(rl.ID)
+		shared := &rule.Shared{}
 		for i := range results {
 			r := &results[i]
 			if !r.checked || !r.profile.has(rl) {
@@ -225,7 +226,9 @@ feed:
 				}
 				res.Findings = append(res.Findings, f)
 			}
-			rl.Corpus(rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report))
+			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report)
+			pass.Shared = shared
+			rl.Corpus(pass)
 		}
 	}
 	SortFindings(res.Findings)
