@@ -73,7 +73,7 @@ func TestConfigErrorsExitTwo(t *testing.T) {
 	r := run(t, "", "a.txt")
 	assert.Equal(t, cli.ExitError, r.code)
 	assert.Equal(t, []string{
-		`corpuslint: .corpuslint.yaml:1:1: unknown key "fail_level" in the configuration (known keys: default, disable, enable, exclude, fail-level, ignore, include, lang, lexicons, overrides, patterns, rules)`,
+		`corpuslint: .corpuslint.yaml:1:1: unknown key "fail_level" in the configuration (did you mean "fail-level"? known keys: default, disable, enable, exclude, fail-level, ignore, include, lang, lexicons, overrides, patterns, rules)`,
 	}, lines(r.stderr))
 	assert.Empty(t, r.stdout)
 
@@ -130,7 +130,7 @@ func TestConfigRuleOptions(t *testing.T) {
 	writeFile(t, ".", config.FileName, []byte("rules:\n  duplicate/repeated-paragraph:\n    options: {min-wordz: 10}\n"), 0o644)
 	r = run(t, "", "a.txt")
 	assert.Equal(t, cli.ExitError, r.code)
-	assert.Contains(t, r.stderr, `.corpuslint.yaml:3:26: rules.duplicate/repeated-paragraph.options: unknown option "min-wordz"`)
+	assert.Contains(t, r.stderr, `.corpuslint.yaml:3:15: rules.duplicate/repeated-paragraph.options: unknown option "min-wordz" of duplicate/repeated-paragraph (did you mean "min-words"? known: min-words, near-similarity)\n`)
 }
 
 func TestConfigIncludeExclude(t *testing.T) {

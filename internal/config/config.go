@@ -134,9 +134,51 @@ type RuleSetting struct {
 
 // RuleBody is the value of one entry of rules:.
 type RuleBody struct {
-	Severity Value[string]         `yaml:"severity,omitempty"`
-	Options  map[string]Value[any] `yaml:"options,omitempty"`
+	Severity Value[string] `yaml:"severity,omitempty"`
+	Options  OptionValues  `yaml:"options,omitempty"`
 }
+
+// OptionValue is one option of a rule: its name, where the name is written,
+// and its value.
+type OptionValue struct {
+	Name         string
+	Line, Column int
+	Value        Value[any]
+}
+
+// OptionValues is an options: mapping, in the order written.
+type OptionValues []OptionValue
+
+// UnmarshalYAML reads the mapping keeping its order and the keys' positions.
+func (os *OptionValues) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: options must be a mapping of option to value", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		o := OptionValue{Name: k.Value, Line: k.Line, Column: k.Column}
+		if err := v.Decode(&o.Value); err != nil {
+			return err
+		}
+		*os = append(*os, o)
+	}
+	return nil
+}
+
+// MarshalYAML writes the mapping in order.
+func (os OptionValues) MarshalYAML() (any, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, o := range os {
+		v := &yaml.Node{}
+		if err := v.Encode(o.Value.V); err != nil {
+			return nil, err
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: o.Name}, v)
+	}
+	return m, nil
+}
+
+func (OptionValues) shape() reflect.Type { return reflect.TypeFor[map[string]any]() }
 
 // RuleSettings is the rules: mapping, in the order written.
 type RuleSettings []RuleSetting

@@ -45,13 +45,12 @@ func (r *Resolved) Effective() *Config {
 		s := RuleSetting{Rule: rl.ID}
 		s.Severity = V(sev[rl.ID].String())
 		if len(rl.Options) > 0 {
-			s.Options = map[string]Value[any]{}
 			for _, o := range rl.Options {
 				v := o.Default
 				if set, ok := opts[rl.ID][o.Name]; ok {
 					v = set
 				}
-				s.Options[o.Name] = V(v)
+				s.Options = append(s.Options, OptionValue{Name: o.Name, Value: V(v)})
 			}
 		}
 		c.Rules = append(c.Rules, s)

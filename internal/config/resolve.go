@@ -306,27 +306,21 @@ func (r *Resolved) ruleSettings(key string, rs RuleSettings, bad func(int, int, 
 			}
 			rl := r.rule(s.Rule)
 			st.options = map[string]any{}
-			for _, name := range sortedKeys(s.Options) {
-				v := s.Options[name]
-				checked, err := rl.CheckOption(name, v.V)
-				if err != nil {
-					bad(v.Line, v.Column, "%s.%s.options: %v", key, s.Rule, err)
+			for _, o := range s.Options {
+				if rl.Option(o.Name) == nil {
+					bad(o.Line, o.Column, "%s.%s.options: unknown option %q of %s (%sknown: %s)", key, s.Rule, o.Name, rl.ID, didYouMean(o.Name, rl.OptionNames()), strings.Join(rl.OptionNames(), ", "))
 					continue
 				}
-				st.options[name] = checked
+				checked, err := rl.CheckOption(o.Name, o.Value.V)
+				if err != nil {
+					bad(o.Value.Line, o.Value.Column, "%s.%s.options: %v", key, s.Rule, err)
+					continue
+				}
+				st.options[o.Name] = checked
 			}
 		}
 		out = append(out, st)
 	}
-	return out
-}
-
-func sortedKeys[T any](m map[string]T) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
 	return out
 }
 

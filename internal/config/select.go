@@ -47,7 +47,11 @@ func newSelector(s string, registry []*rule.Rule) (selector, error) {
 	if sel.specificity == byGlob {
 		return sel, fmt.Errorf("rule glob %q matches no rule", s)
 	}
-	return sel, fmt.Errorf("no rule or category %q", s)
+	names := finding.Categories()
+	for _, r := range registry {
+		names = append(names, r.ID)
+	}
+	return sel, fmt.Errorf("no rule or category %q%s", s, suggest(s, names))
 }
 
 func (s selector) matches(id string) bool {

@@ -51,7 +51,7 @@ func checkShape(file string, n *yaml.Node, t reflect.Type, where string) Errors 
 			f, ok := fields[k.Value]
 			if !ok {
 				errs = append(errs, &Error{File: file, Line: k.Line, Column: k.Column,
-					Message: fmt.Sprintf("unknown key %q in %s (known keys: %s)", k.Value, name, strings.Join(fieldNames(t), ", "))})
+					Message: fmt.Sprintf("unknown key %q in %s (%sknown keys: %s)", k.Value, name, didYouMean(k.Value, fieldNames(t)), strings.Join(fieldNames(t), ", "))})
 				continue
 			}
 			errs = append(errs, checkShape(file, v, f.Type, join(where, k.Value))...)
