@@ -130,7 +130,7 @@ func TestConfigRuleOptions(t *testing.T) {
 	writeFile(t, ".", config.FileName, []byte("rules:\n  duplicate/repeated-paragraph:\n    options: {min-wordz: 10}\n"), 0o644)
 	r = run(t, "", "a.txt")
 	assert.Equal(t, cli.ExitError, r.code)
-	assert.Contains(t, r.stderr, `.corpuslint.yaml:3:15: rules.duplicate/repeated-paragraph.options: unknown option "min-wordz" of duplicate/repeated-paragraph (did you mean "min-words"? known: min-words, near-similarity)\n`)
+	assert.Contains(t, r.stderr, `.corpuslint.yaml:3:15: rules.duplicate/repeated-paragraph.options: unknown option "min-wordz" of duplicate/repeated-paragraph (did you mean "min-words"? known: min-words, near-similarity)`)
 }
 
 func TestConfigIncludeExclude(t *testing.T) {
