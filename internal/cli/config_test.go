@@ -352,3 +352,11 @@ func TestPrintConfig(t *testing.T) {
 	require.Equal(t, cli.ExitClean, r.code)
 	assert.True(t, strings.HasPrefix(r.stdout, "# corpuslint's effective configuration (no configuration file: defaults, and flags)\ndefault: recommended\n"), r.stdout)
 }
+
+func TestConfigPatternsLinkToConfigurationDocs(t *testing.T) {
+	project(t, "patterns:\n  - id: artifact/site-promo\n    kind: existence\n    phrases: [Promo Spesial]\n", map[string]string{"a.txt": "Judul\n\nAda Promo Spesial hari ini.\n"})
+	r := run(t, "", "--format", "rdjsonl", "a.txt")
+	assert.Contains(t, r.stdout, `"code":{"value":"artifact/site-promo","url":"https://github.com/corpuslint/corpuslint/blob/main/README.md#configuration"}`)
+	r = run(t, "", "--format", "sarif", "a.txt")
+	assert.Contains(t, r.stdout, `"helpUri": "https://github.com/corpuslint/corpuslint/blob/main/README.md#configuration"`)
+}

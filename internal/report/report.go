@@ -105,6 +105,15 @@ func ruleDocURL(id string) string {
 	return ruleDocBase + "#" + ruleAnchor(id)
 }
 
+// helpURL is where a rule is documented: its own HelpURL (a user's pattern
+// rule), or its section of the README.
+func helpURL(r *rule.Rule) string {
+	if r.HelpURL != "" {
+		return r.HelpURL
+	}
+	return ruleDocURL(r.ID)
+}
+
 // ruleAnchor is the anchor GitHub gives a README heading that reads the rule
 // ID: lower case, punctuation other than hyphens and underscores dropped,
 // spaces turned into hyphens ("artifact/read-also" → "artifactread-also").

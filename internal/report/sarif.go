@@ -233,7 +233,7 @@ func sarifRuleFor(r *rule.Rule) sarifRuleDescriptor {
 		ShortDescription:     sarifText{Text: r.Title},
 		FullDescription:      sarifText{Text: r.Doc.What},
 		Help:                 sarifHelp{Text: helpText(&r.Doc), Markdown: helpMarkdown(&r.Doc)},
-		HelpURI:              ruleDocURL(r.ID),
+		HelpURI:              helpURL(r),
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 	}
 }

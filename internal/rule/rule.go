@@ -59,6 +59,9 @@ type Rule struct {
 	// (phase two). It sees the facts, not the text: whatever it reports must be
 	// built from facts, which carry resolved ranges.
 	Corpus func(*CorpusPass)
+	// HelpURL is where the rule is documented; empty means its section of the
+	// README (every built-in rule has one).
+	HelpURL string
 	// Options declares the settings configuration may give the rule; any other
 	// option is a configuration error. Run reads them with Pass.IntOption and
 	// its siblings.

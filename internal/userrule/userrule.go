@@ -24,6 +24,10 @@ const (
 	Line         = "line"
 )
 
+// HelpURL documents user patterns in general: a user rule has no section of
+// its own in the README.
+const HelpURL = "https://github.com/corpuslint/corpuslint/blob/main/README.md#configuration"
+
 // Kinds lists the pattern kinds.
 func Kinds() []string { return []string{Existence, Substitution, Line} }
 
@@ -87,7 +91,7 @@ func Build(s Spec) (*rule.Rule, error) {
 	if s.Severity == 0 {
 		s.Severity = finding.Warning
 	}
-	r := &rule.Rule{ID: s.ID, Severity: s.Severity, Title: s.Message}
+	r := &rule.Rule{ID: s.ID, Severity: s.Severity, Title: s.Message, HelpURL: HelpURL}
 	m := &matcher{spec: s}
 	var err error
 	switch s.Kind {
