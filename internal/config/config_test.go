@@ -31,7 +31,7 @@ const (
 
 // resolve loads the configuration file at path and resolves it with the
 // built-in rules and the embedded language packs, without flags.
-func resolve(t *testing.T, path string, data []byte) (*config.Resolved, error) {
+func resolve(t testing.TB, path string, data []byte) (*config.Resolved, error) {
 	t.Helper()
 	cfg, err := config.Parse(path, data)
 	if err != nil {
