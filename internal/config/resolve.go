@@ -219,6 +219,8 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 			re, err := regexp.Compile(iv.V.Match.V)
 			if err != nil {
 				bad(iv.V.Match.Line, iv.V.Match.Column, "%s.match: not a valid regular expression (Go RE2 syntax): %s", key, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			} else if re.MatchString("") {
+				bad(iv.V.Match.Line, iv.V.Match.Column, "%s.match: %q matches the empty text, so it would match every finding", key, iv.V.Match.V)
 			}
 			ig.match = re
 		}
