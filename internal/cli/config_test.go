@@ -281,14 +281,14 @@ func TestConfigPatterns(t *testing.T) {
       - {wrong: "Kim Jong II", right: "Kim Jong Il"}
   - id: artifact/site-pages
     kind: line
-    regexps: ['Halaman \d+ dari \d+']
+    regexps: ['Edisi cetak no\. \d+']
   - id: artifact/site-marker
     kind: existence
     phrases: ["TK"]
     match-case: true
     severity: info
 `
-	article := "Kim Jong II Bertemu Putin\n\nPemimpin Korea Utara Kim Jong II menyambut tamunya di bandara pada Rabu pagi.\n\nDAPATKAN UPDATE BERITA PILIHAN setiap hari di kanal kami.\n\nHalaman 1 dari 2\n\nPertemuan itu berlangsung tk lama, TK.\n"
+	article := "Kim Jong II Bertemu Putin\n\nPemimpin Korea Utara Kim Jong II menyambut tamunya di bandara pada Rabu pagi.\n\nDAPATKAN UPDATE BERITA PILIHAN setiap hari di kanal kami.\n\nEdisi cetak no. 123\n\nPertemuan itu berlangsung tk lama, TK.\n"
 	dir := project(t, cfg, map[string]string{"a.txt": article})
 	r := run(t, "", "a.txt")
 	assert.Equal(t, cli.ExitFindings, r.code)
@@ -305,7 +305,7 @@ func TestConfigPatterns(t *testing.T) {
 	r = run(t, "", "--fix", "a.txt")
 	fixed, err := os.ReadFile(filepath.Join(dir, "a.txt"))
 	require.NoError(t, err)
-	assert.Equal(t, "Kim Jong Il Bertemu Putin\n\nPemimpin Korea Utara Kim Jong Il menyambut tamunya di bandara pada Rabu pagi.\n\nHalaman 1 dari 2\n\nPertemuan itu berlangsung tk lama, TK.\n", string(fixed),
+	assert.Equal(t, "Kim Jong Il Bertemu Putin\n\nPemimpin Korea Utara Kim Jong Il menyambut tamunya di bandara pada Rabu pagi.\n\nEdisi cetak no. 123\n\nPertemuan itu berlangsung tk lama, TK.\n", string(fixed),
 		"substitutions and delete-line applied; a line pattern without fix is only reported")
 }
 
