@@ -53,6 +53,9 @@ func oneSiteSuffixLen(line string) int {
 			continue
 		}
 		words := strings.Fields(tail)
+		if sep != " | " && len(words) == 1 && isAcronym(tail) {
+			continue // " - BMKG": an agency or a source the headline quotes, not a site
+		}
 		ok := true
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)

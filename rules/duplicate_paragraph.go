@@ -22,6 +22,12 @@ var RepeatedParagraph = &rule.Rule{
 		Lang: "id",
 	},
 	Run: runRepeatedParagraph,
+	Options: []rule.Option{
+		{Name: "min-words", Kind: rule.IntOption, Default: minParagraphWords, Min: 1, Max: 1000,
+			Doc: "lines shorter than this many words are labels or headings, never reported"},
+		{Name: "near-similarity", Kind: rule.FloatOption, Default: 0.9, Min: 0.5, Max: 1,
+			Doc: "word-set similarity (0.5 to 1) from which a line nearly repeats an earlier one"},
+	},
 }
 
 // maxNearLines bounds the pairwise near-duplicate comparison in one article.
@@ -33,6 +39,7 @@ const minParagraphWords = 8
 
 func runRepeatedParagraph(p *rule.Pass) {
 	d := p.Doc
+	minWords, nearSim := p.IntOption("min-words"), p.FloatOption("near-similarity")
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
@@ -55,7 +62,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		n := norm[i]
-		if n == "" || wordCount(n) < minParagraphWords || count[n] >= 3 {
+		if n == "" || wordCount(n) < minWords || count[n] >= 3 {
 			continue // a label, a heading, or structure the article repeats on purpose
 		}
 		if n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
@@ -72,10 +79,10 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		ws := wordSet(n)
 		for _, s := range seen {
-			if !canBeSimilar(len(ws), len(s.words)) {
+			if !canBeSimilar(len(ws), len(s.words), nearSim) {
 				continue
 			}
-			if sim := jaccard(ws, s.words); sim >= 0.9 {
+			if sim := jaccard(ws, s.words); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
 				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",
@@ -96,11 +103,12 @@ func wordSet(s string) map[string]bool {
 }
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
-// similarity of 0.9: the intersection is at most the smaller and the union at
-// least the larger, so the ratio of the sizes bounds it. It spares most pairs
-// of paragraphs the comparison.
-func canBeSimilar(a, b int) bool {
-	return 10*min(a, b) >= 9*max(a, b)
+// similarity of threshold: the intersection is at most the smaller and the
+// union at least the larger, so the ratio of the sizes bounds it (and float
+// division keeps that order). It spares most pairs of paragraphs the
+// comparison.
+func canBeSimilar(a, b int, threshold float64) bool {
+	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
 }
 
 func jaccard(a, b map[string]bool) float64 {

@@ -61,6 +61,45 @@ type Options struct {
 	// Progress, when set, is told of each file finished: its size in bytes
 	// and its number of findings. It is called from one goroutine.
 	Progress func(bytes int64, findings int)
+	// ProfileFor, when set, gives each file its own rules, severities, options
+	// and language (configuration's per-path overrides); Rules must then hold
+	// every rule any profile uses, and Lang and Severity are ignored. It is
+	// called once per file from several goroutines.
+	ProfileFor func(path string) *Profile
+	// Drop, when set, reports whether a finding is ignored by configuration;
+	// text is the text the finding covers ("" for corpus findings). Dropped
+	// findings are neither reported nor fixed. Called from several goroutines.
+	Drop func(f *finding.Finding, text string) bool
+}
+
+// Profile is what applies to one file: the rules that run on it, in registry
+// order, their severities and options, and its language.
+type Profile struct {
+	Rules []*rule.Rule
+	// Severity overrides rules' default severities, by rule ID.
+	Severity map[string]finding.Severity
+	// Options holds the rules' checked options, by rule ID.
+	Options map[string]map[string]any
+	// Lang forces a language; "" or "auto" detects it per article.
+	Lang string
+}
+
+// profile returns the profile of the file at path.
+func (o *Options) profile(path string) *Profile {
+	if o.ProfileFor != nil {
+		return o.ProfileFor(path)
+	}
+	return &Profile{Rules: o.Rules, Severity: o.Severity, Lang: o.Lang}
+}
+
+// has reports whether the profile runs the rule.
+func (p *Profile) has(r *rule.Rule) bool {
+	for _, x := range p.Rules {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // FileError is a file that could not be checked (or fixed), with the reason.
@@ -106,6 +145,7 @@ type Result struct {
 // fileResult is phase one's output for one file.
 type fileResult struct {
 	path     string
+	profile  *Profile
 	checked  bool
 	size     int64
 	findings []finding.Finding
@@ -217,11 +257,14 @@ type finisher struct {
 	// file is reported as soon as it is added.
 	streaming bool
 	held      []*fileResult
+	spill     *spill
+	spillErr  error
+	shared    map[string]*rule.Shared
 	err       error
 }
 
 func newFinisher(opts Options) *finisher {
-	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true}
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}}
 	for _, rl := range opts.Rules {
 		if rl.IsCorpus() && !rl.PriorFacts {
 			f.streaming = false
@@ -254,8 +297,7 @@ func (f *finisher) add(r *fileResult) error {
 		}
 	}
 	if !f.streaming {
-		f.held = append(f.held, r)
-		return nil
+		return f.hold(r)
 	}
 	// The store now holds this file's facts and every earlier file's, each
 	// key's in path order; this file's own may need ordering by span.
@@ -268,14 +310,45 @@ func (f *finisher) add(r *fileResult) error {
 	return f.err
 }
 
+// hold keeps a file for phase two, which must wait for every file: its
+// findings go to the spill file (memory then holds only the facts), or stay
+// in memory when no spill file can be made.
+func (f *finisher) hold(r *fileResult) error {
+	if f.spill == nil && f.spillErr == nil {
+		f.spill, f.spillErr = newSpill()
+	}
+	if f.spill != nil {
+		if err := f.spill.write(r.findings); err != nil {
+			f.err = err
+			return err
+		}
+		r.findings = nil
+	}
+	f.held = append(f.held, r)
+	return nil
+}
+
 // close reports the held files, when phase two had to wait for every file.
 func (f *finisher) close() error {
+	if f.spill != nil {
+		defer f.spill.close()
+		if err := f.spill.rewind(); err != nil {
+			return err
+		}
+	}
 	if f.streaming {
 		return nil
 	}
 	f.store.sort()
 	for i, r := range f.held {
 		f.held[i] = nil
+		if f.spill != nil {
+			fs, err := f.spill.read()
+			if err != nil {
+				return err
+			}
+			r.findings = fs
+		}
 		if err := f.report(r); err != nil {
 			return err
 		}
@@ -289,14 +362,26 @@ func (f *finisher) report(r *fileResult) error {
 	r.findings = nil
 	if r.checked {
 		for _, rl := range f.opts.Rules {
-			if !rl.IsCorpus() {
+			if !rl.IsCorpus() || !r.profile.has(rl) {
 				continue
 			}
 			report := func(fd finding.Finding) {
-				applySeverity(f.opts, &fd)
+				applySeverity(r.profile, &fd)
+				if f.opts.Drop != nil && f.opts.Drop(&fd, "") {
+					return
+				}
 				findings = append(findings, fd)
 			}
-			rl.Corpus(rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], f.store.view(rl.ID), report))
+			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], f.store.view(rl.ID), report)
+			if !f.streaming {
+				// One per rule and run; when streaming, a file sees only
+				// the facts so far, so nothing derived from them is shared.
+				if f.shared[rl.ID] == nil {
+					f.shared[rl.ID] = &rule.Shared{}
+				}
+				pass.Shared = f.shared[rl.ID]
+			}
+			rl.Corpus(pass)
 		}
 	}
 	r.facts = nil
@@ -334,8 +419,8 @@ func SortFindings(fs []finding.Finding) {
 	})
 }
 
-func applySeverity(opts Options, f *finding.Finding) {
-	if s, ok := opts.Severity[f.Rule]; ok {
+func applySeverity(p *Profile, f *finding.Finding) {
+	if s, ok := p.Severity[f.Rule]; ok {
 		f.Severity = s
 	}
 }

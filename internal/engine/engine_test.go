@@ -53,8 +53,25 @@ func run(t *testing.T, opts engine.Options, in []engine.Input) *engine.Result {
 	return res
 }
 
+// lookingBack is the registry without the corpus rules that need every
+// file's facts, so the engine streams.
+func lookingBack() []*rule.Rule {
+	var out []*rule.Rule
+	for _, r := range rules.All() {
+		if !r.IsCorpus() || r.PriorFacts {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func TestEmitHandsOverFilesInPathOrder(t *testing.T) {
-	all := rules.All()
+	for name, all := range map[string][]*rule.Rule{"held for phase two": rules.All(), "streamed": lookingBack()} {
+		t.Run(name, func(t *testing.T) { testEmit(t, all) })
+	}
+}
+
+func testEmit(t *testing.T, all []*rule.Rule) {
 	want := run(t, engine.Options{Rules: all, Jobs: 2}, inputs(40))
 	require.NotEmpty(t, want.Findings)
 	var got []finding.Finding
@@ -121,4 +138,21 @@ func TestEmitErrorStopsTheRun(t *testing.T) {
 	}}, inputs(200))
 	require.ErrorIs(t, err, boom)
 	assert.Equal(t, 1, calls, "nothing is emitted after a failure")
+}
+
+// Findings held on disk for phase two come back as they went: a run that must
+// wait for every file (a corpus rule without PriorFacts) reports what a
+// streamed run reports.
+func TestHeldFindingsComeBackIntact(t *testing.T) {
+	in := inputs(30)
+	streamed := run(t, engine.Options{Rules: lookingBack(), Jobs: 2}, in)
+	require.NotEmpty(t, streamed.Findings)
+	held := run(t, engine.Options{Rules: append(lookingBack(), countRule(false)), Jobs: 2}, in)
+	var kept []finding.Finding
+	for _, f := range held.Findings {
+		if f.Rule != "duplicate/count" {
+			kept = append(kept, f)
+		}
+	}
+	assert.Equal(t, streamed.Findings, kept)
 }

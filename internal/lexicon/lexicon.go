@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,6 +40,9 @@ type List struct {
 	exact   map[string]int // lower-cased phrase -> entry index
 	maxKey  int            // length in bytes of the longest lower-cased phrase
 	matcher *matcher
+
+	patternOnce sync.Once
+	pattern     *LinePattern
 }
 
 // Match is one occurrence of a list entry in a text.
@@ -351,4 +355,15 @@ func readList(fsys fs.FS, name string) ([]Entry, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// NewList builds a list from phrases given in code or configuration (a user's
+// own patterns), matched like the packs' lists: ignoring ASCII case, on word
+// boundaries.
+func NewList(name string, phrases []string) *List {
+	entries := make([]Entry, len(phrases))
+	for i, p := range phrases {
+		entries[i] = Entry{Phrase: p}
+	}
+	return newList(name, entries)
 }

@@ -32,14 +32,15 @@ func Streamable(name string) bool {
 }
 
 // NewStream starts a report in a streamable format. meta supplies everything
-// but the findings and the file errors (rules, version, colour).
+// but the findings, the file errors and the configuration notes (rules,
+// version, colour).
 func NewStream(w io.Writer, name string, meta Input) (*Stream, error) {
 	if !Streamable(name) {
 		return nil, fmt.Errorf("the %s format cannot be streamed", name)
 	}
 	for _, f := range formats() {
 		if f.name == name {
-			meta.Findings, meta.Errors = nil, nil
+			meta.Findings, meta.Errors, meta.ConfigNotes = nil, nil, nil
 			return &Stream{w: w, format: f, meta: meta}, nil
 		}
 	}
@@ -54,10 +55,11 @@ func (s *Stream) Write(findings []finding.Finding) error {
 }
 
 // Close renders what follows the findings: the files that could not be
-// checked, in the formats that report them.
-func (s *Stream) Close(errs []FileError) error {
+// checked and the remarks about the configuration, in the formats that report
+// them.
+func (s *Stream) Close(errs []FileError, notes []ConfigNote) error {
 	in := s.meta
-	in.Errors = errs
+	in.Errors, in.ConfigNotes = errs, notes
 	return s.flush(&in)
 }
 

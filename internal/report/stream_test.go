@@ -34,7 +34,7 @@ func TestStreamMatchesWrite(t *testing.T) {
 				require.NoError(t, s.Write(in.Findings[i:j]))
 				i = j
 			}
-			require.NoError(t, s.Close(in.Errors))
+			require.NoError(t, s.Close(in.Errors, in.ConfigNotes))
 			assert.Equal(t, whole.String(), parts.String())
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -27,6 +28,9 @@ type Doc struct {
 	Good string
 	// Lang is the language of the examples ("id" or "en").
 	Lang string
+	// Earlier, for a corpus rule, is the earlier file that Bad repeats; empty
+	// means Bad itself (an exact copy).
+	Earlier string
 }
 
 // Rule is one check.
@@ -63,6 +67,13 @@ type Rule struct {
 	// large corpora. Facts then returns the facts of the files up to its own,
 	// in path order.
 	PriorFacts bool
+	// HelpURL is where the rule is documented; empty means its section of the
+	// README (every built-in rule has one).
+	HelpURL string
+	// Options declares the settings configuration may give the rule; any other
+	// option is a configuration error. Run reads them with Pass.IntOption and
+	// its siblings.
+	Options []Option
 }
 
 // IsCorpus reports whether the rule compares files with each other.
@@ -87,7 +98,7 @@ func (r *Rule) Validate() error {
 	if r.Run == nil && (r.Collect == nil || r.Corpus == nil) {
 		return fmt.Errorf("rule %q: needs Run, or Collect and Corpus", r.ID)
 	}
-	return nil
+	return r.validateOptions()
 }
 
 // Fact is one small piece of information a corpus rule exported about a file
@@ -113,7 +124,9 @@ type Pass struct {
 	Pack *lexicon.Pack
 	// Packs is every language pack, for lists that hold across languages.
 	Packs *lexicon.Set
-	// Options holds per-rule options from configuration (may be nil).
+	// Options holds the rule's options set by configuration, already checked
+	// against the rule's declarations (may be nil); read them with IntOption,
+	// FloatOption and WordsOption, which fall back to the defaults.
 	Options map[string]any
 
 	export func(key string, f Fact)
@@ -167,9 +180,30 @@ type CorpusPass struct {
 	// Path is the file being reported on.
 	Path string
 	// Own holds the facts this file exported in phase one, in export order.
-	Own    []OwnFact
+	Own []OwnFact
+	// Shared, set by the engine, is one per rule and run: what the rule derives
+	// once from every file's facts (an index) for all its phase-two passes.
+	// Nil means nothing is shared; Once then builds afresh each time.
+	Shared *Shared
 	facts  Facts
 	report func(finding.Finding)
+}
+
+// Shared holds one value a corpus rule derives from every file's facts at the
+// start of phase two, built on first use and safe for concurrent passes.
+type Shared struct {
+	once  sync.Once
+	value any
+}
+
+// Once returns the value build returns, calling build only the first time in a
+// run (or every time when the pass shares nothing).
+func (p *CorpusPass) Once(build func() any) any {
+	if p.Shared == nil {
+		return build()
+	}
+	p.Shared.once.Do(func() { p.Shared.value = build() })
+	return p.Shared.value
 }
 
 // OwnFact is a fact this file exported, with its key.
