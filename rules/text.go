@@ -190,21 +190,26 @@ func lineIsWidget(p *rule.Pass, i int) bool {
 // widgetKind returns the kind of a widget line ("nav", "share", …) or "".
 func widgetKind(p *rule.Pass, line string) string {
 	list := p.Packs.Union("widget-lines")
-	if !list.MayHold(line) {
-		return "" // most lines are text, far longer than any widget line
+	// Most lines are running text, longer than any widget line and than the
+	// 40 words patterns are tried on: building the key would be wasted.
+	mayHold := list.MayHold(line)
+	if !mayHold && countWords(line, 42) > 41 {
+		return ""
 	}
 	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
 	if key == "" {
 		return ""
 	}
-	if e := list.Lookup(key); e != nil {
-		return e.Field(0)
-	}
-	if e := list.Lookup(key + ":"); e != nil {
-		return e.Field(0)
-	}
-	if e := list.Lookup(line); e != nil {
-		return e.Field(0)
+	if mayHold {
+		if e := list.Lookup(key); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(key + ":"); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(line); e != nil {
+			return e.Field(0)
+		}
 	}
 	if wordCount(key) <= 40 {
 		if e := p.Packs.Union("widget-patterns").LinePattern().Match(key); e != nil {
