@@ -189,6 +189,20 @@ func lineIsWidget(p *rule.Pass, i int) bool {
 
 // widgetKind returns the kind of a widget line ("nav", "share", …) or "".
 func widgetKind(p *rule.Pass, line string) string {
+	m := p.Doc.Memo(widgetKindKey{}, func() any { return map[string]string{} }).(map[string]string)
+	if k, ok := m[line]; ok {
+		return k
+	}
+	k := findWidgetKind(p, line)
+	m[line] = k
+	return k
+}
+
+// widgetKindKey is the key of widgetKind's cache in a document: four rules
+// ask about every line, and the line patterns are regular expressions.
+type widgetKindKey struct{}
+
+func findWidgetKind(p *rule.Pass, line string) string {
 	list := p.Packs.Union("widget-lines")
 	// Most lines are running text, longer than any widget line and than the
 	// 40 words patterns are tried on: building the key would be wasted.
