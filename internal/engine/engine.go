@@ -150,9 +150,12 @@ type fileResult struct {
 	size     int64
 	findings []finding.Finding
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
-	err      *FileError
-	note     *FileNote
-	fix      *FixReport
+	// own replaces facts while the file waits for phase two: where its
+	// facts sit in the store, in export order.
+	own  []ownRef
+	err  *FileError
+	note *FileNote
+	fix  *FixReport
 }
 
 // Run checks inputs with opts. Files are checked in parallel and finished in
@@ -324,6 +327,13 @@ func (f *finisher) hold(r *fileResult) error {
 		}
 		r.findings = nil
 	}
+	// Its own facts are in the store already: keep only where to find them.
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			r.own = append(r.own, ownRef{rule: id, key: fact.Key, span: fact.Span})
+		}
+	}
+	r.facts, r.err, r.note, r.fix = nil, nil, nil, nil
 	f.held = append(f.held, r)
 	return nil
 }
@@ -372,7 +382,11 @@ func (f *finisher) report(r *fileResult) error {
 				}
 				findings = append(findings, fd)
 			}
-			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], f.store.view(rl.ID), report)
+			own := r.facts[rl.ID]
+			if r.facts == nil && len(r.own) > 0 {
+				own = f.store.own(rl.ID, r.path, r.own)
+			}
+			pass := rule.NewCorpusPass(rl, r.path, own, f.store.view(rl.ID), report)
 			if !f.streaming {
 				// One per rule and run; when streaming, a file sees only
 				// the facts so far, so nothing derived from them is shared.
@@ -384,7 +398,7 @@ func (f *finisher) report(r *fileResult) error {
 			rl.Corpus(pass)
 		}
 	}
-	r.facts = nil
+	r.facts, r.own = nil, nil
 	if f.opts.Progress != nil {
 		f.opts.Progress(r.size, len(findings))
 	}

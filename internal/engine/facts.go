@@ -140,6 +140,41 @@ func (s *factStore) sortTail(ruleID, key, path string) {
 	sort.SliceStable(tail, func(a, b int) bool { return s.less(tail[a], tail[b]) })
 }
 
+// ownRef says where one of a file's own facts sits in the store.
+type ownRef struct {
+	rule, key string
+	span      finding.Span
+}
+
+// own rebuilds the facts that the file at path exported for ruleID, in
+// export order, from refs. The store must be sorted.
+func (s *factStore) own(ruleID, path string, refs []ownRef) []rule.OwnFact {
+	pi, ok := s.pathIndex[path]
+	if !ok {
+		return nil
+	}
+	var out []rule.OwnFact
+	taken := map[*storedFact]bool{}
+	for _, ref := range refs {
+		if ref.rule != ruleID {
+			continue
+		}
+		stored := s.byRule[ruleID][ref.key]
+		// Sorted by path (sort ran): search, as one key may hold every
+		// file's fact (a corpus-wide index).
+		from := sort.Search(len(stored), func(i int) bool { return s.paths[stored[i].path] >= path })
+		for i := from; i < len(stored) && stored[i].path == pi; i++ {
+			sf := &stored[i]
+			if sf.span == ref.span && !taken[sf] {
+				taken[sf] = true
+				out = append(out, rule.OwnFact{Key: ref.key, Fact: s.unpack(*sf)})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // factView is one rule's facts, as phase two reads them.
 type factView struct {
 	store *factStore
