@@ -102,8 +102,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return paths, nil
 		}
-		if rest[0] == "--" {
-			return append(paths, rest[1:]...), nil
+		// The flag package drops a "--" that ends the flags: everything after
+		// it is a path, even what looks like a flag.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
 		}
 		paths = append(paths, rest[0])
 		args = rest[1:]
