@@ -333,3 +333,23 @@ func mustJSON(t *testing.T, v any) []byte {
 	require.NoError(t, err)
 	return data
 }
+
+func TestActionScriptsPassShellcheck(t *testing.T) {
+	shellcheck, err := exec.LookPath("shellcheck")
+	if err != nil {
+		if os.Getenv("CORPUSLINT_REQUIRE_SHELLCHECK") != "" {
+			t.Fatal("shellcheck is not installed (.ci/run installs it)")
+		}
+		t.Skip("shellcheck is not installed; .ci/run installs it and runs this test")
+	}
+	a := loadAction(t, repoRoot(t))
+	for _, s := range a.Runs.Steps {
+		if s.Run == "" {
+			continue
+		}
+		script := filepath.Join(t.TempDir(), "step.sh")
+		require.NoError(t, os.WriteFile(script, []byte(s.Run), 0o644))
+		out, err := exec.Command(shellcheck, "--shell=bash", "--severity=style", script).CombinedOutput()
+		assert.NoError(t, err, "step %s:\n%s", s.ID, out)
+	}
+}
