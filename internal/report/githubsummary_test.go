@@ -169,3 +169,9 @@ func TestWriteGitHubEnvironment(t *testing.T) {
 		assert.True(t, errors.Is(err, os.ErrNotExist))
 	})
 }
+
+func TestGitHubSummaryNoFindings(t *testing.T) {
+	assert.Equal(t, "## corpuslint\n\nNo findings in 2 files checked.\n", GitHubSummary(&Input{Files: 2}))
+	md := GitHubSummary(&Input{Files: 1, Errors: []FileError{{Path: "a.txt", Message: "binary file"}}})
+	assert.Equal(t, "## corpuslint\n\nNo findings in 1 file checked, 1 could not be checked.\n\n### Files that could not be checked\n\n- a.txt: binary file\n", md)
+}
