@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,11 +16,11 @@ import (
 // fixSeparator joins a finding's message and its fix in an annotation.
 const fixSeparator = " — suggested fix: "
 
-// AnnotationsPerLevel is how many annotations of one level (error, warning,
+// annotationsPerLevel is how many annotations of one level (error, warning,
 // notice) the GitHub Actions runner keeps from one step; it drops the rest.
 // The runner also keeps at most 50 a job, which one step at three levels of
 // ten cannot reach.
-const AnnotationsPerLevel = 10
+const annotationsPerLevel = 10
 
 // annotationLevels are the workflow commands of the severities, most severe
 // first.
@@ -46,7 +45,7 @@ type annotation struct {
 // on a single line, the columns in code points (endColumn exclusive), titled
 // with the rule ID, and one ::error per file that could not be checked.
 //
-// The runner keeps only AnnotationsPerLevel annotations of each level from a
+// The runner keeps only annotationsPerLevel annotations of each level from a
 // step, so the most severe are printed first (files that could not be checked
 // before error findings), each level is capped, and when anything was left
 // out a last ::notice gives the totals and says where the rest are.
@@ -75,7 +74,7 @@ func writeGitHub(buf *bytes.Buffer, in *Input) error {
 	shown, total := 0, len(in.Errors)+len(in.Findings)
 	for _, level := range annotationLevels {
 		list := byLevel[level.command]
-		limit := AnnotationsPerLevel
+		limit := annotationsPerLevel
 		if level.command == "notice" && shown+len(list) < total {
 			limit-- // room for the totals notice
 		}
@@ -131,7 +130,7 @@ func truncationNotice(in *Input, shown int) string {
 	if n := len(in.Errors); n > 0 {
 		fmt.Fprintf(&b, ", %d %s not checked", n, plural(n, "file", "files"))
 	}
-	fmt.Fprintf(&b, "; %d shown as annotations, the most severe first (GitHub keeps %d per level per step). ", shown, AnnotationsPerLevel)
+	fmt.Fprintf(&b, "; %d shown as annotations, the most severe first (GitHub keeps %d per level per step). ", shown, annotationsPerLevel)
 	b.WriteString("The job summary of this run lists the others")
 	fmt.Fprintf(&b, " (up to %d); --format sarif or --format rdjsonl gives every finding.", summaryTableRows)
 	return b.String()
@@ -208,14 +207,4 @@ func githubFields(f *finding.Finding) map[string]string {
 		}
 	}
 	return fields
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -172,7 +172,7 @@ func levelFindings(n int, sev finding.Severity) []finding.Finding {
 	return fs
 }
 
-func TestGitHubCapsAnnotationsPerLevel(t *testing.T) {
+func TestGitHubCapsannotationsPerLevel(t *testing.T) {
 	in := &Input{Files: 7, Errors: []FileError{{Path: "bad.txt", Message: "binary file"}}}
 	in.Findings = append(in.Findings, levelFindings(15, finding.Info)...)
 	in.Findings = append(in.Findings, levelFindings(3, finding.Warning)...)
