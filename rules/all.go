@@ -18,6 +18,7 @@ func All() []*rule.Rule {
 		DanglingAttribution,
 		UnattributedQuote,
 		VagueSource,
+		NearDuplicate,
 		RepeatedHeadline,
 		RepeatedParagraph,
 		SameBody,
