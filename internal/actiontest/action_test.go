@@ -353,3 +353,35 @@ func TestActionScriptsPassShellcheck(t *testing.T) {
 		assert.NoError(t, err, "step %s:\n%s", s.ID, out)
 	}
 }
+
+func TestActionOnlyChangedReportsTheChangedLines(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	bin := corpuslint(t)
+	help, _ := exec.Command(bin, "--help").CombinedOutput()
+	if !strings.Contains(string(help), "-new-from-rev") {
+		t.Skip("this corpuslint has no --new-from-rev yet (issue 3, part B)")
+	}
+	r := newRunner(t, "", map[string]string{"paths": "articles", "only-changed": "true"})
+	git(t, r.workspace, "init", "-q")
+	git(t, r.workspace, "add", ".")
+	git(t, r.workspace, "commit", "-qm", "base: the article with six findings")
+	base := git(t, r.workspace, "rev-parse", "HEAD")
+	// The pull request adds one line with one new finding (a space before a
+	// comma) to the clean article.
+	cleanPath := filepath.Join(r.workspace, "articles", clean)
+	data, err := os.ReadFile(cleanPath)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(cleanPath, append(data, []byte("\nMenurut warga , harga naik lagi.\n")...), 0o644))
+	git(t, r.workspace, "commit", "-qam", "pull request")
+	r.event = map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}}
+
+	res := r.run(t, loadAction(t, r.root))
+	assert.Equal(t, "lint", res.failed, "the new warning fails the check: %s", res.stderr)
+	assert.Equal(t, 1, res.exitCode)
+	cmds := annotations(res.stdout)
+	require.Len(t, cmds, 1, res.stdout+res.stderr)
+	assert.True(t, strings.HasPrefix(cmds[0], "::warning col=14,endColumn=16,endLine=7,file=articles/"+clean+",line=7,title=punctuation/space-before-punctuation::"), cmds[0])
+	assert.Equal(t, map[string]string{"findings": "1", "files": "2", "errors": "0", "sarif-file": ""}, res.outputs)
+}
