@@ -43,7 +43,8 @@ type annotation struct {
 // writeGitHub renders GitHub Actions workflow commands: one ::error,
 // ::warning or ::notice annotation per finding, with the file, the lines and,
 // on a single line, the columns in code points (endColumn exclusive), titled
-// with the rule ID, and one ::error per file that could not be checked.
+// with the rule ID, one ::error per file that could not be checked and one
+// ::notice per note on the configuration file (an ignore that matched nothing).
 //
 // The runner keeps only annotationsPerLevel annotations of each level from a
 // step, so the most severe are printed first (files that could not be checked
@@ -66,17 +67,21 @@ func writeGitHub(buf *bytes.Buffer, in *Input) error {
 			message: "could not check file: " + e.Message,
 		})
 	}
+	// Notes on the configuration come before the info findings' notices.
+	byLevel["notice"] = githubConfigAnnotations(in.ConfigNotes)
 	for i := range in.Findings {
 		f := &in.Findings[i]
 		c := annotationCommand(f.Severity)
 		byLevel[c] = append(byLevel[c], annotation{command: c, fields: githubFields(f), message: annotationMessage(f)})
 	}
-	shown, total := 0, len(in.Errors)+len(in.Findings)
+	shown, total := 0, len(in.Errors)+len(in.ConfigNotes)+len(in.Findings)
 	for _, level := range annotationLevels {
 		list := byLevel[level.command]
 		limit := annotationsPerLevel
-		if level.command == "notice" && shown+len(list) < total {
-			limit-- // room for the totals notice
+		// Notices come last: when anything is left out, keep room for the
+		// totals notice.
+		if level.command == "notice" && (shown < total-len(list) || len(list) > limit) {
+			limit--
 		}
 		for i := range list[:min(len(list), limit)] {
 			a := &list[i]

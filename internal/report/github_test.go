@@ -252,3 +252,23 @@ func TestGitHubSample(t *testing.T) {
 	mojibake := parseCommand(t, lines[2])
 	assert.Equal(t, map[string]string{"file": "news/kompas, 2024.txt", "title": "encoding/mojibake"}, mojibake.props)
 }
+
+func TestGitHubConfigNotesAreCappedNotices(t *testing.T) {
+	in := &Input{Files: 1, ConfigNotes: []ConfigNote{{Path: ".corpuslint.yaml", Line: 5, Column: 3, Message: "ignore matched no finding"}}}
+	in.Findings = levelFindings(12, finding.Info)
+	lines := renderGitHub(t, in)
+	require.Len(t, lines, 10, "9 notices and the totals notice")
+	assert.Equal(t, "::notice col=3,file=.corpuslint.yaml,line=5,title=corpuslint configuration::ignore matched no finding", lines[0])
+	assert.Contains(t, lines[9], "9 shown as annotations")
+
+	md := GitHubSummary(in)
+	assert.Contains(t, md, "### Configuration notes\n\n- .corpuslint.yaml:5: ignore matched no finding\n")
+}
+
+func TestGitHubTooManyNoticesAlone(t *testing.T) {
+	in := &Input{Files: 1, Findings: levelFindings(11, finding.Info)}
+	lines := renderGitHub(t, in)
+	require.Len(t, lines, 10, "the runner keeps 10 notices: 9 findings and the totals")
+	assert.Equal(t, "m8", parseCommand(t, lines[8]).data)
+	assert.Equal(t, "corpuslint", parseCommand(t, lines[9]).props["title"])
+}

@@ -61,6 +61,20 @@ func GitHubSummary(in *Input) string {
 			}
 		}
 	}
+	if len(in.ConfigNotes) > 0 {
+		s.line("")
+		s.line("### Configuration notes")
+		s.line("")
+		for _, n := range in.ConfigNotes {
+			where := mdText(n.Path)
+			if n.Line > 0 {
+				where += ":" + strconv.Itoa(n.Line)
+			}
+			if !s.line("- " + where + ": " + mdText(n.Message)) {
+				break
+			}
+		}
+	}
 	writeSummaryFixes(s, in)
 	if s.full {
 		s.force("")

@@ -36,6 +36,8 @@ type Input struct {
 	// Source, when set, returns the content of a checked file, so the GitHub
 	// job summary can show suggested fixes as diffs. Nil: fixes in words only.
 	Source func(path string) ([]byte, error)
+	// ConfigNotes are remarks about the configuration file (unused ignores).
+	ConfigNotes []ConfigNote
 }
 
 // FileError is a file that could not be checked, and why.
@@ -104,6 +106,15 @@ func Write(w io.Writer, format string, in *Input) error {
 // README.
 func ruleDocURL(id string) string {
 	return ruleDocBase + "#" + ruleAnchor(id)
+}
+
+// helpURL is where a rule is documented: its own HelpURL (a user's pattern
+// rule), or its section of the README.
+func helpURL(r *rule.Rule) string {
+	if r.HelpURL != "" {
+		return r.HelpURL
+	}
+	return ruleDocURL(r.ID)
 }
 
 // ruleAnchor is the anchor GitHub gives a README heading that reads the rule
