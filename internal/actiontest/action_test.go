@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -267,7 +268,7 @@ func TestActionPassesInputsAsArguments(t *testing.T) {
 	got, err := os.ReadFile(record)
 	require.NoError(t, err)
 	assert.Equal(t, strings.Join([]string{
-		"--format", "github", "--fail-level", "warning", "--config", "corpus lint.yml", "--new-from-rev", base,
+		"--format", "github", "--config", "corpus lint.yml", "--new-from-rev", base,
 		"--", "articles/a.txt", "$(touch", "pwned)", "-x.txt;touch", "pwned2", "`touch", "pwned3`", "articles/*.txt",
 	}, "\n")+"\n", string(got))
 	for _, f := range []string{"pwned", "pwned2", "pwned3"} {
@@ -384,4 +385,39 @@ func TestActionOnlyChangedReportsTheChangedLines(t *testing.T) {
 	require.Len(t, cmds, 1, res.stdout+res.stderr)
 	assert.True(t, strings.HasPrefix(cmds[0], "::warning col=14,endColumn=16,endLine=7,file=articles/"+clean+",line=7,title=punctuation/space-before-punctuation::"), cmds[0])
 	assert.Equal(t, map[string]string{"findings": "1", "files": "2", "errors": "0", "sarif-file": ""}, res.outputs)
+}
+
+func TestActionLeavesTheFailLevelToTheConfiguration(t *testing.T) {
+	r := newRunner(t, "", map[string]string{"paths": "articles"})
+	require.NoError(t, os.WriteFile(filepath.Join(r.workspace, ".corpuslint.yaml"), []byte("fail-level: error\n"), 0o644))
+	res := r.run(t, loadAction(t, r.root))
+	assert.Empty(t, res.failed, "the repository's fail-level: error holds when the input is empty: %s", res.stderr)
+	assert.Equal(t, "6", res.outputs["findings"])
+
+	r = newRunner(t, "", map[string]string{"paths": "articles", "fail-level": "warning"})
+	require.NoError(t, os.WriteFile(filepath.Join(r.workspace, ".corpuslint.yaml"), []byte("fail-level: error\n"), 0o644))
+	res = r.run(t, loadAction(t, r.root))
+	assert.Equal(t, "lint", res.failed, "the input overrides the file")
+}
+
+func TestActionConfigInput(t *testing.T) {
+	r := newRunner(t, "", map[string]string{"paths": "articles", "config": "lint/no-artifacts.yaml"})
+	require.NoError(t, os.MkdirAll(filepath.Join(r.workspace, "lint"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(r.workspace, "lint", "no-artifacts.yaml"), []byte("disable: [artifact]\n"), 0o644))
+	res := r.run(t, loadAction(t, r.root))
+	cmds := annotations(res.stdout)
+	require.NotEmpty(t, cmds, res.stderr)
+	assert.Less(t, len(cmds), findingsIn)
+	for _, c := range cmds {
+		assert.NotContains(t, c, "title=artifact/", "the configuration given disabled the artifact rules")
+	}
+	assert.Equal(t, strconv.Itoa(len(cmds)), res.outputs["findings"])
+
+	t.Run("a missing file is an input error", func(t *testing.T) {
+		r := newRunner(t, "", map[string]string{"paths": "articles", "config": "no/such.yaml"})
+		res := r.run(t, loadAction(t, r.root))
+		assert.Equal(t, "lint", res.failed)
+		assert.Equal(t, 2, res.exitCode)
+		assert.Contains(t, res.stderr, "no/such.yaml")
+	})
 }
