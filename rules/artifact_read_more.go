@@ -12,14 +12,15 @@ import (
 )
 
 // ReadMore finds "read also" widgets: "Baca juga: …", "READ  <headline>",
-// "Simak juga Video '…'", as lines and inline in flattened articles.
+// "Simak juga Video '…'", as lines and inline in flattened articles, and detik's
+// video widget, its title printed twice before the editor code.
 var ReadMore = &rule.Rule{
 	ID:       "artifact/read-more",
 	Title:    "read-also widget left in the text",
 	Severity: finding.Warning,
 	FixSafe:  true,
 	Doc: rule.Doc{
-		What: `A "read also" or video widget that the scraper kept: "Baca juga: <another headline>", "READ  <headline>", "Simak juga Video '…'", "Related: …", on a line of its own or inline in an article flattened to one line.`,
+		What: `A "read also" or video widget that the scraper kept: "Baca juga: <another headline>", "READ  <headline>", "Simak juga Video '…'", "Related: …", on a line of its own or inline in an article flattened to one line; and detik's video widget in a flattened article, its title printed twice before the editor code ("Video: T Video: T (nds/krs)"). Inline, the other article's headline ends where a marker says so (the next widget, the editor code, a paragraph gap, the line end: a safe fix) or where the article's next sentence is recognised (Title Case, sentence openers, the article's names: a fix offered for review).`,
 		Why:  "The headline belongs to another article: left in, it breaks the text and teaches a model that articles end mid-thought with someone else's headline.",
 		Bad:  "Korea Utara mengumumkan kunjungan Putin.\n\nBaca Juga: Pratama Arhan Resmi Gabung Klub Liga 1 Korea Suwon FC\n\nKedua negara bekerja bersama.\n",
 		Good: "Korea Utara mengumumkan kunjungan Putin.\n\nKedua negara bekerja bersama.\n",
@@ -223,8 +224,8 @@ func splitHeadlineWords(text string, from, limit, n int) (ws []headlineWord, don
 		}
 		j := i
 		for j < limit && !isHSpace(text, j) {
-			_, n := utf8.DecodeRuneInString(text[j:])
-			j += n
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
 		}
 		w := text[i:j]
 		ws = append(ws, headlineWord{start: i, end: j, text: w, core: strings.Trim(w, "\"'“”‘’()[]:,;?!."), gap: spaces >= 2 && len(ws) > 0})
@@ -260,7 +261,7 @@ func videoWidgetAt(ws []headlineWord, k, stop int) bool {
 // headline would not hold, a capitalised sentence opener ("Menurut", "Dilansir"),
 // an opening quote, a numbered list item; the capitalised words before such a
 // lower-case word are split between headline and sentence by the longest name the
-// article repeats ("… untuk Lewandowski | Marcus Rashford dipinjamkan …").
+// article repeats ("… Pemain Terbaik Pekan Ini | Bruno Moreira mengaku …").
 func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	i := from
 	for i < limit && isHSpace(text, i) {
@@ -280,7 +281,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	atEnd := stop < len(ws) || done
 	widgets := p.Packs.Union("inline-widgets")
 	readMore := p.Packs.Union("read-more")
-	// Headlines mix languages ("Mandalika Festival of Speed"), and a flattened
+	// Headlines mix languages ("Jakarta Festival of Speed"), and a flattened
 	// article full of names may be detected as another language: use every pack.
 	small := p.Packs.Union("cannot-end")
 	smallTitle := p.Packs.Union("headline-small-words")
@@ -296,8 +297,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		if !isUpperStart(w.core) || strings.HasSuffix(ws[k-1].text, ":") {
 			return false
 		}
-		// An adverb ending in "-nya," opens a sentence too: "Syaratnya, Norris
-		// perlu …" (but "Norris Pemenangnya, Verstappen Keempat" is a headline).
+		// An adverb ending in "-nya," opens a sentence too: "Sayangnya, Bali
+		// United gagal …" (but "Persija Pemenangnya, Persib Kedua" is a headline).
 		adverb := strings.HasSuffix(w.text, "nya,")
 		if !adverb && !openers.Contains(w.core) {
 			return false
@@ -311,7 +312,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			if j <= k+3 && (j == k+1 && unicode.IsLower(r) || lowerContent(ws[j])) {
 				return true
 			}
-			// "Dikutip The Athletic, Ronaldo …": an opening phrase closed by a comma.
+			// "Dilansir dari laman resmi klub, pertandingan …": an opening phrase closed by a comma.
 			if phrase && strings.HasSuffix(ws[j].text, ",") {
 				return true
 			}
@@ -327,8 +328,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	lastQ := -1 // the last word ending with "?" or "!" that the headline went on after
 	// soft ends the headline before word k, the start of the article's next
 	// sentence; a sentence that starts at most two words after a "?" or "!"
-	// means those words were not the headline's ("… Zidane In? Sikap Vinicius
-	// dari luar …").
+	// means those words were not the headline's ("… Paruh Musim? Sikap Teco
+	// dari awal …").
 	soft := func(k int) headlineGuess {
 		if lastQ >= 0 && k-lastQ-1 <= 2 {
 			return headlineGuess{end: ws[lastQ].end}
@@ -352,7 +353,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			}
 			if lowerContent(w) {
 				// A headline has three words or more: a lower-case word
-				// before that is the headline's own ("Ternyata ini Penyebab …").
+				// before that is the headline's own ("Ternyata ini Alasan …").
 				if b := sentenceStart(p.Doc.Text, ws, k, isSmall, openers, roles); b >= minHeadlineWords {
 					return soft(b)
 				}
@@ -360,7 +361,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		}
 		last := strings.TrimRight(w.text, "'\"’”")
 		if strings.HasSuffix(last, "?") || strings.HasSuffix(last, "!") {
-			// "Jleb! Sindiran Main Golf …": a headline may go on after its
+			// "Sial! Persib Kalah di Menit Akhir …": a headline may go on after its
 			// exclamation, when Title Case words follow.
 			if k+1 < len(ws) {
 				next := ws[k+1]
@@ -387,8 +388,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 
 // sentenceStart returns the index of the word that opens the article's sentence
 // before the lower-case word at q. Small words right before q belong to the
-// sentence ("Piastri yang memulai"); a capitalised small word or opener opens
-// it ("Yang menarik", "Kini Francesco Bagnaia akan"); otherwise the capitalised
+// sentence ("Persija yang bermain"); a capitalised small word or opener opens
+// it ("Yang menarik", "Kini Teco Cugurra akan"); otherwise the capitalised
 // run before q is split where the longest tail of it that the article repeats
 // begins (a name such as "Real Madrid"), else before its last word.
 func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bool, openers, roles *lexicon.List) int {
@@ -415,7 +416,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 		r--
 	}
 	if r == q-1 && strings.HasSuffix(last.text, ",") {
-		return q - 1 // "Mulanya, tiap klub …"
+		return q - 1 // "Awalnya, semua pemain …"
 	}
 	for b := r; b < q; b++ {
 		if b > 0 && openers.Contains(ws[b].core) && isUpperStart(ws[b].core) {
