@@ -31,7 +31,37 @@ var ReadMore = &rule.Rule{
 
 func runReadMore(p *rule.Pass) {
 	d := p.Doc
+	for _, w := range readMoreWidgets(p) {
+		if w.line >= 0 {
+			p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left by the scraper", deleteLineFix(d, w.line))
+			continue
+		}
+		fix := finding.Fix{Message: "delete " + quote(d.Slice(w.span)), Edits: []finding.Edit{removeInlineEdit(d.Text, w.in, w.span)}, Safe: w.sure}
+		if w.video.Len() > 0 {
+			p.Report(w.span, "video widget "+quote(d.Slice(w.video))+" left by the scraper (its title printed twice)", fix)
+			continue
+		}
+		p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left inside the text", fix)
+	}
+}
+
+// readMoreWidget is a read-also widget found in the text: a whole line (line
+// is its index) or inline (line is -1; sure is false when the end of the other
+// article's headline was guessed from capitalisation).
+type readMoreWidget struct {
+	span  finding.Span
+	in    finding.Span // the trimmed line the widget stands in
+	line  int
+	sure  bool
+	video finding.Span // detik's video widget: its title, printed twice in span
+}
+
+// readMoreWidgets returns the read-also widgets of the document, in order. The
+// attribution rules use it too, to leave another article's headline alone.
+func readMoreWidgets(p *rule.Pass) []readMoreWidget {
+	d := p.Doc
 	list := p.Packs.Union("read-more")
+	var out []readMoreWidget
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		if ls.Len() == 0 {
@@ -39,29 +69,31 @@ func runReadMore(p *rule.Pass) {
 		}
 		line := d.Slice(ls)
 		if e, rest := readMorePrefix(list, line); e != nil && wordCount(rest) <= 30 && !hasInnerSentence(rest) {
-			p.Report(ls, "read-also widget "+quote(line)+" left by the scraper", deleteLineFix(d, i))
+			out = append(out, readMoreWidget{span: ls, in: ls, line: i, sure: true})
 			continue
 		}
-		runInlineReadMore(p, list, ls)
-		runVideoWidget(p, ls)
+		out = append(out, inlineReadMore(p, list, ls)...)
+		if v, ok := videoWidget(d.Text, ls); ok {
+			out = append(out, v)
+		}
 	}
+	return out
 }
 
 // editorCodeInLine finds detik's editor code inside a flattened line: "(nds/krs)".
 var editorCodeInLine = regexp.MustCompile(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
 
-// runVideoWidget finds detik's video widget in a flattened article: the video's
+// videoWidget finds detik's video widget in a flattened line ls: the video's
 // title printed twice right before the editor code, "… Video: T Video: T
 // (nds/krs)". The repetition marks both ends, so deleting it is safe.
-func runVideoWidget(p *rule.Pass, ls finding.Span) {
-	d := p.Doc
-	for _, m := range editorCodeInLine.FindAllStringIndex(d.Slice(ls), -1) {
+func videoWidget(text string, ls finding.Span) (readMoreWidget, bool) {
+	if m := editorCodeInLine.FindStringIndex(text[ls.Start:ls.End]); m != nil {
 		c := ls.Start + m[0]
 		from := c - 2000 // a title is short: look back a bounded stretch only
 		if from < ls.Start {
 			from = ls.Start
 		}
-		ws, _ := splitHeadlineWords(d.Text, from, c, 1<<30)
+		ws, _ := splitHeadlineWords(text, from, c, 1<<30)
 		if from > ls.Start && len(ws) > 0 {
 			ws = ws[1:] // a word cut by the look-back window
 		}
@@ -74,13 +106,11 @@ func runVideoWidget(p *rule.Pass, ls finding.Span) {
 			if !isUpperStart(first.core) && !unicode.IsDigit([]rune(first.core + "x")[0]) {
 				break
 			}
-			span := finding.Span{Start: first.start, End: ws[n-1].end}
-			title := d.Text[first.start:ws[n-half-1].end]
-			fix := finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: true}
-			p.Report(span, "video widget "+quote(title)+" left by the scraper (its title printed twice)", fix)
-			break
+			title := finding.Span{Start: first.start, End: ws[n-half-1].end}
+			return readMoreWidget{span: finding.Span{Start: first.start, End: ws[n-1].end}, in: ls, line: -1, sure: true, video: title}, true
 		}
 	}
+	return readMoreWidget{}, false
 }
 
 // readMorePrefix reports whether line opens with a read-more phrase as a widget
@@ -142,9 +172,10 @@ func hasInnerSentence(s string) bool {
 	return false
 }
 
-// runInlineReadMore finds read-more widgets inside a line of running text,
+// inlineReadMore finds read-more widgets inside a line of running text,
 // where the end of the other article's headline must be guessed.
-func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
+func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMoreWidget {
+	var out []readMoreWidget
 	d := p.Doc
 	line := d.Slice(ls)
 	for _, m := range list.FindAll(line) {
@@ -168,10 +199,9 @@ func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
 		}
 		start := ls.Start + m.Start
 		h := headlineEnd(p, d.Text, ls.Start+m.End, ls.End)
-		span := finding.Span{Start: start, End: h.end}
-		fix := finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: h.sure}
-		p.Report(span, "read-also widget "+quote(d.Slice(span))+" left inside the text", fix)
+		out = append(out, readMoreWidget{span: finding.Span{Start: start, End: h.end}, in: ls, line: -1, sure: h.sure})
 	}
+	return out
 }
 
 func isUpper(s string) bool {
