@@ -62,6 +62,8 @@ type options struct {
 	enable, disable                  listFlag
 	include, exclude                 listFlag
 	color                            string
+	// Legacy corpora: report only what is new since a revision or a baseline.
+	newFromRev, baseline, writeBaseline string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -81,6 +83,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.explain, "explain", "", "print a rule's documentation and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -155,6 +160,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if o.jobs < 1 {
 		return usage("--jobs must be at least 1")
 	}
+	if err := checkLegacyFlags(o); err != nil {
+		return usage("%v", err)
+	}
 	enabled, err := Select(registry, o.enable, o.disable)
 	if err != nil {
 		return usage("%v", err)
@@ -171,6 +179,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	files, problems, err := source.Expand(paths, source.Options{Include: o.include, Exclude: o.exclude})
 	if err != nil {
 		return usage("%v", err)
+	}
+	var legacy *legacyView
+	if o.newFromRev != "" || o.baseline != "" || o.writeBaseline != "" {
+		if legacy, err = prepareLegacy(ctx, o, files); err != nil {
+			return usage("%v", err)
+		}
 	}
 	inputs := make([]engine.Input, 0, len(files))
 	var stdinData []byte
@@ -222,6 +236,24 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stderr, "corpuslint: %s: %s\n", n.Path, oneLine(n.Message))
+	}
+	if legacy != nil {
+		read := func(p string) ([]byte, error) {
+			if p == "-" {
+				return stdinData, nil
+			}
+			return os.ReadFile(p)
+		}
+		wrote, err := legacy.apply(o, res, read, env.Stderr)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if wrote {
+			if len(fileErrors) > 0 {
+				return ExitError
+			}
+			return ExitClean
+		}
 	}
 
 	switch mode {
