@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -40,7 +41,7 @@ var SameHeadline = &rule.Rule{
 	Title:    "same headline as another file of the corpus",
 	Severity: finding.Warning,
 	Doc: rule.Doc{
-		What: "Two files whose headlines are the same after folding case, white space, punctuation, site suffixes and source credits. Reported on every later file in path order, pointing at the first; there is no fix, because which copy to keep is an editor's call.",
+		What: "Two files whose headlines are the same after folding case, white space, punctuation, site suffixes and source credits. Reported on every later file in path order, pointing at the first; there is no fix, because which copy to keep is an editor's call. A file of one line (a body flattened without its headline) has no headline to compare; duplicate/same-body compares it.",
 		Why:  "The same story scraped twice, or two stories under one headline, both distort a corpus.",
 		Bad:  "Putin Tiba di Pyongyang\n\nPresiden Rusia tiba pada Rabu.\n",
 		Good: "Kim Sambut Putin di Bandara\n\nPresiden Rusia tiba pada Rabu.\n",
@@ -48,8 +49,8 @@ var SameHeadline = &rule.Rule{
 	},
 	Collect: func(p *rule.Pass) {
 		t := titleLine(p)
-		if t < 0 {
-			return
+		if t < 0 || len(p.Doc.NonBlankLines()) < 2 {
+			return // a file flattened to one line has no headline line, only a body
 		}
 		n := normalizeTitle(p.Doc.LineText(t))
 		if wordCount(n) < 3 {
@@ -58,6 +59,41 @@ var SameHeadline = &rule.Rule{
 		p.ExportFact(subjectKey("h:", n), trimmedLine(p.Doc, t), nil)
 	},
 	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+}
+
+// minBodyWords is the length below which a body is too short to call two files
+// the same article.
+const minBodyWords = 20
+
+// articleBody returns the article's body, everything after the headline line,
+// folded as headlines are (case, white space and line breaks, punctuation), with
+// the span of its first line. A file flattened to one line is all body. ok is
+// false for a body of fewer than minBodyWords words.
+func articleBody(d *document.Document) (body string, first finding.Span, ok bool) {
+	lines := d.NonBlankLines()
+	if len(lines) == 0 {
+		return "", finding.Span{}, false
+	}
+	from := 0
+	if len(lines) > 1 {
+		from = lines[1]
+	}
+	var b strings.Builder
+	for _, i := range lines {
+		if i >= from {
+			if n := normalizeTitle(d.LineText(i)); n != "" {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(n)
+			}
+		}
+	}
+	body = b.String()
+	if wordCount(body) < minBodyWords {
+		return "", finding.Span{}, false
+	}
+	return body, trimSpan(d.Text, finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End}), true
 }
 
 // SameBody finds two files whose bodies are identical.
@@ -73,29 +109,11 @@ var SameBody = &rule.Rule{
 		Lang: "id",
 	},
 	Collect: func(p *rule.Pass) {
-		d := p.Doc
-		lines := d.NonBlankLines()
-		if len(lines) == 0 {
+		body, span, ok := articleBody(p.Doc)
+		if !ok {
 			return
 		}
-		// A file flattened to one line, or one without a headline line, is all body.
-		from := 0
-		if len(lines) > 1 {
-			from = lines[1]
-		}
-		var b strings.Builder
-		for _, i := range lines {
-			if i >= from {
-				b.WriteString(normalizeTitle(d.LineText(i)))
-				b.WriteByte('\n')
-			}
-		}
-		body := b.String()
-		if wordCount(body) < 20 {
-			return
-		}
-		span := finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End}
-		p.ExportFact(subjectKey("b:", body), trimSpan(d.Text, span), nil)
+		p.ExportFact(subjectKey("b:", body), span, nil)
 	},
 	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
 }

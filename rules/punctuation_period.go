@@ -1,12 +1,14 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -91,7 +93,7 @@ var PeriodAfterFunctionWord = &rule.Rule{
 	Severity:      finding.Warning,
 	FixSafe:       true,
 	Doc: rule.Doc{
-		What: `A period right after a preposition, conjunction or determiner — a word that cannot end a sentence — splitting one sentence in two: "senjata ke. Moskow", "rekannya di. Lapangan", "sent to. Brussels". Which words qualify is data per language, chosen from treebank evidence.`,
+		What: `A period right after a preposition, conjunction or determiner — a word that cannot end a sentence — splitting one sentence in two: "senjata ke. Moskow", "rekannya di. Lapangan", "sent to. Brussels". Which words qualify is data per language, chosen from treebank evidence; words that a sentence may end with when stranded ("where they came from.", "kita semua.") count only before a word that does not usually open a sentence, and known phrases ("ikut serta", "ever since") never. The fix removes the period and lowers a following word that only opens sentences ("ke. Dalam" → "ke dalam"); a name keeps its capital ("bagi. Barat").`,
 		Why:  "Machine translation and scraping leave these splits; they break sentence segmentation and read as errors.",
 		Bad:  "Berbagai negara menuduh Pyongyang memasok senjata ke. Moskow untuk perang di Ukraina.\n",
 		Good: "Berbagai negara menuduh Pyongyang memasok senjata ke Moskow untuk perang di Ukraina.\n",
@@ -99,16 +101,55 @@ var PeriodAfterFunctionWord = &rule.Rule{
 	},
 	Run: func(p *rule.Pass) {
 		words := p.Pack.List("cannot-end")
+		openers := p.Pack.List("sentence-openers")
 		periodSites(p.Doc, func(s periodSite) {
 			w := s.prev
-			if w == "" || w != lastWord(w) || !isLowerWord(w) || !words.Contains(w) {
+			if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && strings.TrimSpace(lineBefore(p.Doc.Text, s.dot-len(w))) == "" {
+				return // "a. Send us an email": a list item's letter
+			}
+			e := words.Lookup(w)
+			if e == nil || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
 				return
 			}
+			if e.Field(1) == "weak" && isUpperStart(s.next) && openers.Contains(s.next) {
+				return // "they agreed to. It has": a stranded word ends this sentence
+			}
 			span := finding.Span{Start: s.dot - len(w), End: s.nextStart + len(s.next)}
-			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period after "+quote(w)+", which cannot end a sentence, splits "+quote(p.Doc.Slice(span)),
-				removePeriodFix(p.Doc, s, "remove the period: "+quote(w+" "+s.next)))
+			// A word that only opens sentences goes back to lower case ("ke. Dalam" -> "ke dalam");
+			// anything else may be a name ("bagi. Barat") and keeps its capital.
+			next := s.next
+			var lower *finding.Edit
+			if r, n := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && n < len(next) && isLowerWord(strings.ToLower(next)) &&
+				openers.Contains(next) && next != "I" {
+				next = strings.ToLower(next)
+				lower = &finding.Edit{Span: finding.Span{Start: s.nextStart, End: s.nextStart + n}, New: string(unicode.ToLower(r))}
+			}
+			fix := removePeriodFix(p.Doc, s, "remove the period: "+quote(w+" "+next))
+			if lower != nil {
+				fix.Edits = append(fix.Edits, *lower)
+			}
+			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period after "+quote(w)+", which cannot end a sentence, splits "+quote(p.Doc.Slice(span)), fix)
 		})
 	},
+}
+
+// endsWithPhrase reports whether text ends with one of the list's phrases as
+// whole words ("… ikut serta").
+func endsWithPhrase(text string, list *lexicon.List) bool {
+	if list.Len() == 0 {
+		return false
+	}
+	start := len(text) - 60
+	if start < 0 {
+		start = 0
+	}
+	tail := text[start:]
+	for _, m := range list.FindAll(tail) {
+		if m.End == len(tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // PeriodBeforeLowercase finds a period followed by a lower-case word that is not
@@ -120,16 +161,17 @@ var PeriodBeforeLowercase = &rule.Rule{
 	Severity:      finding.Warning,
 	FixSafe:       true,
 	Doc: rule.Doc{
-		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan".`,
+		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan". Before a word that only continues a clause ("dan", "untuk", "yang": data per language) the fix removes the period; before any other word the period may instead end a sentence that lost its capital ("valas. pada Agustus 2025, …"), so both fixes are offered for review and neither is applied by --fix. Words a publisher writes in lower case ("detikers") and lower-case tags after an editor code are left alone.`,
 		Why:  "A sentence does not start in lower case: the period is a split from translation or scraping.",
 		Bad:  "Kedua negara melawan hegemoni Amerika Serikat. dan sekutunya.\n",
 		Good: "Kedua negara melawan hegemoni Amerika Serikat dan sekutunya.\n",
 		Lang: "id",
 	},
 	Run: func(p *rule.Pass) {
+		t := p.Doc.Text
 		periodSites(p.Doc, func(s periodSite) {
 			tok := s.prev
-			if tok == "" || !isLowerWord(s.next) || startsURL(p.Doc.Text[s.nextStart:]) || p.Pack.List("cannot-end").Contains(lastWord(tok)) && isLowerWord(tok) {
+			if tok == "" || !isLowerWord(s.next) || startsURL(t[s.nextStart:]) || p.Pack.List("cannot-end").Contains(lastWord(tok)) && isLowerWord(tok) {
 				return // no word before, or a function word: the other rule's
 			}
 			last, _ := utf8.DecodeLastRuneInString(tok)
@@ -137,10 +179,51 @@ var PeriodBeforeLowercase = &rule.Rule{
 				strings.Contains(tok, ".") || strings.ContainsAny(tok, "@/:") || utf8.RuneCountInString(lastWord(tok)) < 2 {
 				return
 			}
-			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period before lower-case "+quote(s.next)+" splits the sentence",
-				removePeriodFix(p.Doc, s, "remove the period: "+quote(lastWord(tok)+" "+s.next)))
+			if p.Pack.List("lowercase-words").Contains(s.next) || inMojibakeRun(t, s.nextStart) || !usesCapitals(t, s.dot) ||
+				isAcronym(lastWord(tok)) || strings.IndexFunc(s.next, unicode.IsDigit) >= 0 {
+				return // "detikers", mojibake of an emoji, text in no case at all (tags), a model name
+				// such as "ID." or a brand such as "my6sense"
+			}
+			remove := removePeriodFix(p.Doc, s, "remove the period: "+quote(lastWord(tok)+" "+s.next))
+			if p.Pack.List("continuations").Contains(s.next) {
+				p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period before lower-case "+quote(s.next)+" splits the sentence", remove)
+				return
+			}
+			// The period may be a split or a sentence end whose next word lost its capital:
+			// offer both, apply neither unattended.
+			remove.Safe = false
+			r, n := utf8.DecodeRuneInString(s.next)
+			capital := string(unicode.ToUpper(r)) + s.next[n:]
+			capitalise := finding.Fix{Message: "capitalise the next sentence: " + quote(capital),
+				Edits: []finding.Edit{{Span: finding.Span{Start: s.nextStart, End: s.nextStart + n}, New: string(unicode.ToUpper(r))}}}
+			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period before lower-case "+quote(s.next)+": a split sentence, or a sentence that lost its capital",
+				remove, capitalise)
 		})
 	},
+}
+
+// usesCapitals reports whether the line holds a capital letter in the 300 bytes
+// before the period at dot, back to any editor code "(krs/krs)": after an editor
+// code come tags in lower case, and in text written all in lower case a
+// lower-case word after a period says nothing.
+func usesCapitals(t string, dot int) bool {
+	start := strings.LastIndexByte(t[:dot], '\n') + 1
+	if dot-start > 300 {
+		start = dot - 300
+	}
+	seg := t[start:dot]
+	if locs := editorCodeAnywhere.FindAllStringIndex(seg, -1); len(locs) > 0 {
+		seg = seg[locs[len(locs)-1][1]:]
+	}
+	return strings.IndexFunc(seg, unicode.IsUpper) >= 0
+}
+
+// editorCodeAnywhere is an editor's code such as "(krs/yna)" anywhere in a line.
+var editorCodeAnywhere = regexp.MustCompile(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
+
+// lineBefore returns the text of the line up to offset i.
+func lineBefore(t string, i int) string {
+	return t[strings.LastIndexByte(t[:i], '\n')+1 : i]
 }
 
 // startsURL reports whether text starts with a URL or a bare domain

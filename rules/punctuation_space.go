@@ -38,7 +38,7 @@ var IrregularSpace = &rule.Rule{
 				for j < ls.End && isHSpace(t, j) {
 					j += spaceLen(t, j)
 				}
-				if t[i:j] != " " && !inMojibakeRun(t, i) {
+				if t[i:j] != " " && !inMojibakeRun(t, i) && !afterLeadingDash(t, ls.Start, i) {
 					span := finding.Span{Start: i, End: j}
 					what := "doubled space"
 					if strings.Contains(t[i:j], "\u00a0") {
@@ -53,6 +53,17 @@ var IrregularSpace = &rule.Rule{
 			}
 		}
 	},
+}
+
+// afterLeadingDash reports whether the line holds only a dash before offset i
+// ("-  Presiden …"): a dash left by a cut dateline, which artifact/cut-dateline
+// reports and deletes with its spaces, so one finding covers it, not two.
+func afterLeadingDash(t string, lineStart, i int) bool {
+	switch t[lineStart:i] {
+	case "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 func wordBefore(t string, i int) string {
@@ -213,12 +224,31 @@ var GluedParagraphs = &rule.Rule{
 			if j >= len(t) || !isUpperStart(t[j:]) || i == 0 || t[i-1] == '.' {
 				continue
 			}
-			if tok := document.TokenBefore(t, i); p.Pack.IsAbbreviation(tok+".") || document.IsInitial(tok) || strings.Contains(tok, ".") {
-				continue // "Tbk., Jakarta", "S.H., M.H.": the period is the abbreviation's
+			if tok := document.TokenBefore(t, i); p.Pack.IsAbbreviation(tok+".") || document.IsInitial(tok) || strings.Contains(tok, ".") || isAcronym(tok) {
+				continue // "Tbk., Jakarta", "S.H., M.H.", "CRA.,CRP": the period is the abbreviation's
+			}
+			if j > i+2 && !p.Pack.List("sentence-openers").Contains(strings.TrimRight(wordAfter(t, j), ".,;:!?")) {
+				// "di Lombok., Nusa Tenggara Barat": the comma is the text's own, the period is stray.
+				p.Report(finding.Span{Start: i, End: i + 2}, "stray period before a comma",
+					finding.Fix{Message: "delete the period before the comma", Edits: []finding.Edit{{Span: finding.Span{Start: i, End: i + 1}}}, Safe: true})
+				continue
 			}
 			span := finding.Span{Start: i, End: j}
 			p.Report(finding.Span{Start: i, End: i + 2}, "paragraphs glued with "+quote(".,"),
 				finding.Fix{Message: "replace " + quote(t[i:j]) + " with " + quote(". "), Edits: []finding.Edit{{Span: span, New: ". "}}, Safe: true})
 		}
 	},
+}
+
+// isAcronym reports whether tok is two or more capital letters and nothing else
+// ("CRA", "MBA"): a degree or title written with a period, as in "CRA.,CRP".
+func isAcronym(tok string) bool {
+	n := 0
+	for _, r := range tok {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

@@ -36,6 +36,9 @@ func rulesSection(all []*rule.Rule) string {
 	}
 	for _, r := range all {
 		b.WriteString("\n### " + r.ID + "\n\n" + r.Doc.What + "\n\n" + r.Doc.Why + "\n\n")
+		if r.Doc.Earlier != "" {
+			b.WriteString("An earlier file:\n\n```\n" + visible(strings.TrimRight(r.Doc.Earlier, "\n")) + "\n```\n\n")
+		}
 		b.WriteString("Bad:\n\n```\n" + visible(strings.TrimRight(r.Doc.Bad, "\n")) + "\n```\n\nGood:\n\n```\n" + visible(strings.TrimRight(r.Doc.Good, "\n")) + "\n```\n")
 	}
 	return b.String()

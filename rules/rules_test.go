@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -41,10 +42,14 @@ func TestDocExamples(t *testing.T) {
 		t.Run(r.ID, func(t *testing.T) {
 			one := []*rule.Rule{r}
 			if r.IsCorpus() {
-				twice := linttest.Run(t, one, r.Doc.Lang, linttest.File{Path: "a.txt", Text: r.Doc.Bad}, linttest.File{Path: "b.txt", Text: r.Doc.Bad})
-				require.Len(t, twice, 1, "the bad example in two files must be reported once, on the later file")
+				earlier := r.Doc.Earlier
+				if earlier == "" {
+					earlier = r.Doc.Bad
+				}
+				twice := linttest.Run(t, one, r.Doc.Lang, linttest.File{Path: "a.txt", Text: earlier}, linttest.File{Path: "b.txt", Text: r.Doc.Bad})
+				require.Len(t, twice, 1, "the bad example after the earlier file must be reported once, on the later file")
 				assert.Equal(t, "b.txt", twice[0].Path)
-				clean := linttest.Run(t, one, r.Doc.Lang, linttest.File{Path: "a.txt", Text: r.Doc.Bad}, linttest.File{Path: "b.txt", Text: r.Doc.Good})
+				clean := linttest.Run(t, one, r.Doc.Lang, linttest.File{Path: "a.txt", Text: earlier}, linttest.File{Path: "b.txt", Text: r.Doc.Good})
 				assert.Empty(t, clean, "the good example beside the bad one must be clean")
 				return
 			}
@@ -97,6 +102,50 @@ func TestGolden(t *testing.T) {
 				for _, s := range res.Fixes {
 					assert.Empty(t, s.Skipped, "no fix may be skipped on one rule's own findings")
 				}
+			})
+		}
+	}
+}
+
+// TestGoldenCorpus runs each corpus rule over its multi-file cases, the folders
+// in testdata/rules/<category>/<name>/: every *.txt of <case>/ is one file of a
+// corpus and <case>.findings the expected findings; folders named ok-* must
+// produce nothing. The findings must not depend on the order the files are
+// given in nor on how many are checked at once.
+func TestGoldenCorpus(t *testing.T) {
+	for _, r := range rules.All() {
+		if !r.IsCorpus() {
+			continue
+		}
+		dir := filepath.Join("..", "testdata", "rules", filepath.FromSlash(r.ID))
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			name := e.Name()
+			t.Run(r.ID+"/"+name, func(t *testing.T) {
+				paths, err := filepath.Glob(filepath.Join(dir, name, "*.txt"))
+				require.NoError(t, err)
+				require.NotEmpty(t, paths)
+				var files []linttest.File
+				for _, p := range paths {
+					data, err := os.ReadFile(p)
+					require.NoError(t, err)
+					files = append(files, linttest.File{Path: name + "/" + filepath.Base(p), Text: string(data)})
+				}
+				one := []*rule.Rule{r}
+				got := linttest.Text(t, linttest.Run(t, one, "", files...))
+				reversed := slices.Clone(files)
+				slices.Reverse(reversed)
+				assert.Equal(t, got, linttest.Text(t, linttest.Run(t, one, "", reversed...)), "the findings depend on the order of the files")
+				assert.Equal(t, got, linttest.Text(t, linttest.RunJobs(t, one, "", 1, reversed...)), "the findings depend on the number of jobs")
+				if strings.HasPrefix(name, "ok-") {
+					assert.Empty(t, got, "an ok- case must produce nothing")
+					return
+				}
+				require.NotEmpty(t, got, "a case that is not ok- must produce findings")
+				golden(t, filepath.Join(dir, name+".findings"), got)
 			})
 		}
 	}

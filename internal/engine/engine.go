@@ -173,6 +173,7 @@ feed:
 			continue
 		}
 		facts := store.view(rl.ID)
+		shared := &rule.Shared{}
 		for i := range results {
 			r := &results[i]
 			if !r.checked {
@@ -182,7 +183,9 @@ feed:
 				applySeverity(opts, &f)
 				res.Findings = append(res.Findings, f)
 			}
-			rl.Corpus(rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report))
+			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report)
+			pass.Shared = shared
+			rl.Corpus(pass)
 		}
 	}
 	SortFindings(res.Findings)

@@ -26,7 +26,13 @@ type File struct {
 // findings.
 func Run(t testing.TB, rules []*rule.Rule, lang string, files ...File) []finding.Finding {
 	t.Helper()
-	res := run(t, rules, lang, engine.Report, files, nil)
+	return RunJobs(t, rules, lang, 2, files...)
+}
+
+// RunJobs is Run with jobs files checked at once.
+func RunJobs(t testing.TB, rules []*rule.Rule, lang string, jobs int, files ...File) []finding.Finding {
+	t.Helper()
+	res := run(t, rules, lang, engine.Report, jobs, files, nil)
 	return res.Findings
 }
 
@@ -43,14 +49,14 @@ func Text(t testing.TB, fs []finding.Finding) string {
 func Fix(t testing.TB, rules []*rule.Rule, lang string, f File) (string, *engine.Result) {
 	t.Helper()
 	var out bytes.Buffer
-	res := run(t, rules, lang, engine.Fix, []File{f}, &out)
+	res := run(t, rules, lang, engine.Fix, 2, []File{f}, &out)
 	if out.Len() == 0 {
 		return f.Text, res
 	}
 	return out.String(), res
 }
 
-func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, files []File, stdout *bytes.Buffer) *engine.Result {
+func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, jobs int, files []File, stdout *bytes.Buffer) *engine.Result {
 	t.Helper()
 	packs, err := lexicon.Embedded()
 	require.NoError(t, err)
@@ -58,7 +64,7 @@ func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, files 
 	for _, f := range files {
 		inputs = append(inputs, engine.Input{Path: f.Path, Data: []byte(f.Text)})
 	}
-	opts := engine.Options{Rules: rules, Lexicons: packs, Lang: lang, Jobs: 2, Mode: mode}
+	opts := engine.Options{Rules: rules, Lexicons: packs, Lang: lang, Jobs: jobs, Mode: mode}
 	if stdout != nil {
 		opts.Stdout = stdout
 	}

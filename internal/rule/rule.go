@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -27,6 +28,9 @@ type Doc struct {
 	Good string
 	// Lang is the language of the examples ("id" or "en").
 	Lang string
+	// Earlier, for a corpus rule, is the earlier file that Bad repeats; empty
+	// means Bad itself (an exact copy).
+	Earlier string
 }
 
 // Rule is one check.
@@ -159,9 +163,30 @@ type CorpusPass struct {
 	// Path is the file being reported on.
 	Path string
 	// Own holds the facts this file exported in phase one, in export order.
-	Own    []OwnFact
+	Own []OwnFact
+	// Shared, set by the engine, is one per rule and run: what the rule derives
+	// once from every file's facts (an index) for all its phase-two passes.
+	// Nil means nothing is shared; Once then builds afresh each time.
+	Shared *Shared
 	facts  Facts
 	report func(finding.Finding)
+}
+
+// Shared holds one value a corpus rule derives from every file's facts at the
+// start of phase two, built on first use and safe for concurrent passes.
+type Shared struct {
+	once  sync.Once
+	value any
+}
+
+// Once returns the value build returns, calling build only the first time in a
+// run (or every time when the pass shares nothing).
+func (p *CorpusPass) Once(build func() any) any {
+	if p.Shared == nil {
+		return build()
+	}
+	p.Shared.once.Do(func() { p.Shared.value = build() })
+	return p.Shared.value
 }
 
 // OwnFact is a fact this file exported, with its key.

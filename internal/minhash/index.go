@@ -1,0 +1,123 @@
+package minhash
+
+import (
+	"cmp"
+	"encoding/binary"
+	"slices"
+)
+
+// Index holds the signatures of many texts, numbered in the order they were
+// added, in one flat array: Size bytes a text and nothing else.
+type Index struct {
+	sigs []byte
+}
+
+// NewIndex returns an empty index with room for n texts.
+func NewIndex(n int) *Index { return &Index{sigs: make([]byte, 0, n*Size)} }
+
+// Add appends a text's signature; its number is the previous Len.
+func (x *Index) Add(s *Signature) { x.sigs = append(x.sigs, s[:]...) }
+
+// Len is the number of texts in the index.
+func (x *Index) Len() int { return len(x.sigs) / Size }
+
+// Bytes is the memory the index holds (its capacity, not only its length).
+func (x *Index) Bytes() int { return cap(x.sigs) }
+
+// Signature returns text i's signature (a copy).
+func (x *Index) Signature(i int) Signature {
+	var s Signature
+	copy(s[:], x.sigs[i*Size:(i+1)*Size])
+	return s
+}
+
+func (x *Index) band(doc int32, b int) uint64 {
+	o := int(doc)*Size + b*Rows
+	return binary.LittleEndian.Uint64(x.sigs[o : o+Rows])
+}
+
+func (x *Index) similarity(a, b int32) float64 {
+	sa := (*Signature)(x.sigs[int(a)*Size : int(a+1)*Size])
+	sb := (*Signature)(x.sigs[int(b)*Size : int(b+1)*Size])
+	return Similarity(sa, sb)
+}
+
+// Match says that text Doc is a near duplicate of the earlier text First.
+type Match struct {
+	Doc, First int
+	// Similarity is the estimated Jaccard similarity of the two.
+	Similarity float64
+}
+
+// MaxScan bounds how many earlier texts of one band bucket are compared with a
+// text, so that a bucket of thousands of texts the caller skips (exact copies
+// reported elsewhere) cannot make the search quadratic.
+const MaxScan = 256
+
+// Earliest finds, for each text, the earliest text (lowest number) that shares
+// at least one band with it (the LSH candidates), whose estimated similarity is
+// at least threshold (the confirmation), and that skip, when not nil, does not
+// reject. Texts with none are left out; matches are in text order. The result
+// depends only on the signatures and their order, never on timing.
+//
+// Besides the index it uses 8 bytes a text while it runs: a bucket order and
+// each text's best match so far.
+func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Match {
+	n := x.Len()
+	best := make([]int32, n)
+	for i := range best {
+		best[i] = -1
+	}
+	order := make([]int32, n)
+	for b := range Bands {
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(p, q int32) int {
+			if c := cmp.Compare(x.band(p, b), x.band(q, b)); c != 0 {
+				return c
+			}
+			return cmp.Compare(p, q)
+		})
+		for lo := 0; lo < n; {
+			key := x.band(order[lo], b)
+			hi := lo + 1
+			for hi < n && x.band(order[hi], b) == key {
+				hi++
+			}
+			if hi-lo > 1 {
+				x.confirm(order[lo:hi], best, threshold, skip)
+			}
+			lo = hi
+		}
+	}
+	var out []Match
+	for doc, first := range best {
+		if first >= 0 {
+			out = append(out, Match{Doc: doc, First: int(first), Similarity: x.similarity(int32(doc), first)})
+		}
+	}
+	return out
+}
+
+// confirm compares each text of a bucket (sorted by number) with the earlier
+// ones, earliest first, and keeps the earliest confirmed one in best.
+func (x *Index) confirm(bucket []int32, best []int32, threshold float64, skip func(doc, first int) bool) {
+	for j := 1; j < len(bucket); j++ {
+		doc := bucket[j]
+		for k := 0; k < j && k < MaxScan; k++ {
+			first := bucket[k]
+			if best[doc] >= 0 && first >= best[doc] {
+				break // an earlier band already found one at least as early
+			}
+			if skip != nil && skip(int(doc), int(first)) {
+				continue
+			}
+			if x.similarity(doc, first) < threshold {
+				continue
+			}
+			best[doc] = first
+			break
+		}
+	}
+}

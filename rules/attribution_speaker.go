@@ -1,0 +1,234 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// speakers recognises attribution — an attribution verb in the shape news uses
+// to name who spoke — with one language's lists. The attribution-verbs list says
+// for each verb which shape it needs (its first field):
+//
+//   - none: the verb attributes wherever it stands ("mengatakan", "menurut",
+//     "said", "according to");
+//   - "speaker-after": a bare verb that is also an everyday word ("jelas" is
+//     "clear", "lanjut" "further", "kata" "word") attributes only right after a
+//     closing quote or when a speaker follows it: a capitalised name, a pronoun
+//     or a speaker word ("kata Kim", "ujar dia", "ucap sang kapten");
+//   - "speaker-either": the same, or with the speaker just before it ("Smith
+//     notes", "she continued");
+//   - "clause": a -nya form ("jelasnya", "tambahnya") attributes after a closing
+//     quote or set off by a comma or colon (", tegasnya.").
+type speakers struct {
+	verbs    *lexicon.List
+	pronouns *lexicon.List
+	// leads are words that introduce a speaker without a capital: "sang", "salah".
+	leads *lexicon.List
+}
+
+func newSpeakers(p *rule.Pass) speakers {
+	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads")}
+}
+
+// quoteSpan is a pair of marks and the text between them.
+type quoteSpan struct {
+	open, close int // offsets of the marks
+	end         int // offset after the closing mark
+}
+
+// inner returns the quoted text, without the marks.
+func (q quoteSpan) inner(text string) string {
+	_, n := utf8.DecodeRuneInString(text[q.open:])
+	return text[q.open+n : q.close]
+}
+
+// findQuotes returns the paired quotes of text[s]: “…” and "…" pairs, and the
+// mixed pairs scraped text is full of: “…" and "…”. A straight mark that
+// looks like a closer (after a word, before a space or punctuation) closes a
+// curly opener; a curly closer closes a straight opener.
+func findQuotes(text string, s finding.Span) []quoteSpan {
+	var out []quoteSpan
+	open := -1
+	curly := false
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		switch {
+		case r == '“':
+			open, curly = i, true
+		case r == '”' && open >= 0:
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open >= 0 && (!curly || looksClosing(text, s, i)):
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open < 0:
+			open, curly = i, false
+		}
+		i += n
+	}
+	return out
+}
+
+// looksClosing reports whether the straight mark at i follows a non-space and
+// is followed by a space, punctuation or the end.
+func looksClosing(text string, s finding.Span, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[s.Start:i])
+	after, _ := utf8.DecodeRuneInString(text[i+1 : s.End])
+	return i > s.Start && !unicode.IsSpace(before) && (i+1 >= s.End || !unicode.IsLetter(after) && !unicode.IsDigit(after))
+}
+
+// masked is a stretch of text with the words inside its quotes blanked, so a
+// verb inside a quote never counts as attribution, while offsets still match.
+type masked struct {
+	text string
+	// closeEnd holds the offsets (into text) just after each closing mark, with
+	// whether the quote ended with sentence punctuation.
+	closeEnd map[int]bool
+}
+
+// maskQuotes blanks the inside of every quote of text[s] but the quote's last
+// punctuation mark.
+func maskQuotes(text string, s finding.Span) masked {
+	b := []byte(text[s.Start:s.End])
+	m := masked{closeEnd: map[int]bool{}}
+	for _, q := range findQuotes(text, s) {
+		inner := q.inner(text)
+		last, n := utf8.DecodeLastRuneInString(inner)
+		keep := 0
+		if unicode.IsPunct(last) {
+			keep = n
+		}
+		from := q.close - len(inner) - s.Start
+		for i := from; i < q.close-s.Start-keep; i++ {
+			b[i] = ' '
+		}
+		m.closeEnd[q.end-s.Start] = strings.ContainsRune(".!?", last)
+	}
+	m.text = string(b)
+	return m
+}
+
+// slice returns the masked text of [from, to), offsets relative to the
+// stretch maskQuotes was given.
+func (m masked) slice(from, to int) masked {
+	out := masked{text: m.text[from:to], closeEnd: map[int]bool{}}
+	for end, sentence := range m.closeEnd {
+		if end > from && end <= to {
+			out.closeEnd[end-from] = sentence
+		}
+	}
+	return out
+}
+
+// in reports whether the masked text holds attribution.
+func (sp speakers) in(m masked) bool {
+	for _, e := range sp.verbs.FindAll(m.text) {
+		if strings.Contains(e.Entry.Phrase, " ") { // "according to", "pointed out"
+			return true
+		}
+	}
+	words := document.Words(m.text, finding.Span{Start: 0, End: len(m.text)})
+	for k, w := range words {
+		if dot := strings.IndexByte(m.text[w.Start:w.End], '.'); dot > 0 {
+			w.End = w.Start + dot // "sebutnya.Ciptadana": two sentences glued
+			words[k] = w
+		}
+		e := sp.verbs.Lookup(m.text[w.Start:w.End])
+		if e == nil {
+			continue
+		}
+		shape := e.Field(0)
+		switch {
+		case shape == "":
+			return true
+		case sp.afterQuote(m, words, k):
+			return true
+		case shape == "clause" && sp.setOff(m.text, w):
+			return true
+		case (shape == "speaker-after" || shape == "speaker-either") && sp.speakerAfter(m.text, w):
+			return true
+		case shape == "speaker-either" && sp.speakerBefore(m.text, words, k):
+			return true
+		}
+	}
+	return false
+}
+
+// afterQuote reports whether word k follows a closing quote mark with at most
+// three words between (",” kata Kim", "?” asked Smith", ",” the mayor added").
+// After a quote that ended a sentence (“… kami.”) a capitalised word starts a
+// new sentence, so it is no attribution.
+func (sp speakers) afterQuote(m masked, words []finding.Span, k int) bool {
+	i := words[k].Start
+	between := 0
+	for {
+		for i > 0 {
+			r, n := utf8.DecodeLastRuneInString(m.text[:i])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i -= n
+		}
+		if sentenceEnd, ok := m.closeEnd[i]; ok {
+			next := words[k-between]
+			return !sentenceEnd || !isUpperStart(m.text[next.Start:next.End])
+		}
+		if between == 3 || k-between-1 < 0 || words[k-between-1].End != i {
+			return false
+		}
+		between++
+		i = words[k-between].Start
+	}
+}
+
+// setOff reports whether w stands after a comma or before a comma, colon or
+// sentence end: ", ujarnya." or "Menurutnya, …".
+func (sp speakers) setOff(text string, w finding.Span) bool {
+	before := strings.TrimRightFunc(text[:w.Start], unicode.IsSpace)
+	after := strings.TrimLeftFunc(text[w.End:], unicode.IsSpace)
+	return strings.HasSuffix(before, ",") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, ":") ||
+		strings.HasPrefix(after, ".") || after == ""
+}
+
+// speakerAfter reports whether a speaker follows w after white space alone: a
+// capitalised word, a pronoun or a speaker lead ("kata Kim", "ujar dia").
+func (sp speakers) speakerAfter(text string, w finding.Span) bool {
+	rest := text[w.End:]
+	trimmed := strings.TrimLeft(rest, " \t\u00a0")
+	if trimmed == rest || trimmed == "" {
+		return false
+	}
+	next := document.Words(trimmed, finding.Span{Start: 0, End: len(trimmed)})
+	if len(next) == 0 || next[0].Start != 0 {
+		return false
+	}
+	word := trimmed[:next[0].End]
+	return isUpperStart(word) || sp.pronouns.Contains(word) || sp.leads.Contains(word)
+}
+
+// speakerBefore reports whether a pronoun or a capitalised word that does not
+// start its sentence stands right before word k: "she continued", "Smith notes".
+func (sp speakers) speakerBefore(text string, words []finding.Span, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := words[k-1]
+	if strings.TrimLeft(text[prev.End:words[k].Start], " \t\u00a0") != "" {
+		return false
+	}
+	word := text[prev.Start:prev.End]
+	if sp.pronouns.Contains(word) {
+		return true
+	}
+	if !isUpperStart(word) || k < 2 {
+		return false
+	}
+	gap := text[words[k-2].End:prev.Start]
+	return !strings.ContainsAny(gap, ".!?\n")
+}

@@ -1,0 +1,246 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// UnattributedQuote finds a direct quote of a full sentence with nobody said to
+// have spoken it.
+var UnattributedQuote = &rule.Rule{
+	ID:            "attribution/unattributed-quote",
+	Title:         "direct quote with no speaker",
+	NeedsLanguage: true,
+	Severity:      finding.Warning,
+	Doc: rule.Doc{
+		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
+		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
+		Bad:  "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh.”\n",
+		Good: "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh,” kata Kim.\n",
+		Lang: "id",
+	},
+	Run: runUnattributedQuote,
+}
+
+// isFullQuote reports whether the quoted text is a full sentence or more: five
+// words or more, opening with a capital or ending with sentence punctuation.
+func isFullQuote(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	if wordCount(inner) < 5 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	return strings.ContainsRune(".!?…", last) || isUpperStart(inner)
+}
+
+// contextWindow bounds a paragraph: longer ones (an article flattened to one
+// line) are read a few sentences around each quote.
+const contextWindow = 600
+
+// quoteUnits returns the paragraphs attribution is looked for in: blank-line
+// paragraphs, or their lines when each line is a paragraph of its own (most of
+// its lines end a sentence, as detik's one-paragraph-a-line articles do).
+func quoteUnits(d *document.Document) []finding.Span {
+	var out []finding.Span
+	for _, para := range d.Paragraphs {
+		if para.FirstLine == para.LastLine || isHardWrapped(d, para) {
+			out = append(out, para.Span)
+			continue
+		}
+		for i := para.FirstLine; i <= para.LastLine; i++ {
+			if !d.IsBlankLine(i) {
+				out = append(out, d.Lines[i].Span)
+			}
+		}
+	}
+	return out
+}
+
+// isHardWrapped reports whether a paragraph's lines are one paragraph wrapped
+// at a width: most of them do not end a sentence.
+func isHardWrapped(d *document.Document, para document.Paragraph) bool {
+	open := 0
+	for i := para.FirstLine; i < para.LastLine; i++ {
+		line := strings.TrimRightFunc(d.LineText(i), unicode.IsSpace)
+		last, _ := utf8.DecodeLastRuneInString(line)
+		if !strings.ContainsRune(".!?…\"”’)", last) {
+			open++
+		}
+	}
+	return 2*open > para.LastLine-para.FirstLine
+}
+
+func runUnattributedQuote(p *rule.Pass) {
+	d := p.Doc
+	sp := newSpeakers(p)
+	titles := p.Pack.List("title-words")
+	units := quoteUnits(d)
+	attributed := make([]bool, len(units))
+	quoteLed := make([]bool, len(units))
+	// A paragraph too long to read whole, or an article flattened to one line
+	// (whose line is no paragraph), is read a few sentences around each quote.
+	long := func(u finding.Span) bool { return u.Len() > 2*contextWindow || d.Flattened() }
+	for k, u := range units {
+		if !long(u) {
+			attributed[k] = sp.in(maskQuotes(d.Text, u))
+		}
+		t := strings.TrimLeftFunc(d.Slice(u), unicode.IsSpace)
+		quoteLed[k] = strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
+	}
+	// carried reports whether a speaker named before unit k speaks on in it:
+	// the unit before is attributed, or a run of quote paragraphs leads back
+	// to one that is.
+	carried := func(k int) bool {
+		for j, steps := k-1, 0; j >= 0 && steps < 4; j, steps = j-1, steps+1 {
+			if attributed[j] || introduces(d.Slice(units[j])) {
+				return true
+			}
+			if !quoteLed[j] {
+				return false
+			}
+		}
+		return false
+	}
+	for k, u := range units {
+		quotes := findQuotes(d.Text, u)
+		ok := make([]bool, len(quotes))
+		if !long(u) {
+			for i := range quotes {
+				ok[i] = attributed[k] || carried(k) || citedAfter(d, units, k, quotes[i])
+			}
+		} else {
+			m := maskQuotes(d.Text, u)
+			for i, q := range quotes {
+				w := sentenceWindow(d, u, q)
+				ok[i] = sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, q)
+			}
+			// In a long paragraph, quotes that follow each other closely are
+			// one speaker's: “…,” ujar Deco. “…” or “…” “…,” kata Deco, the
+			// paragraphs a flattening scraper joined.
+			for i := 1; i < len(quotes); i++ {
+				ok[i] = ok[i] || ok[i-1] && quotes[i].open-quotes[i-1].end <= continuationGap
+			}
+			for i := len(quotes) - 2; i >= 0; i-- {
+				ok[i] = ok[i] || ok[i+1] && quotes[i+1].open-quotes[i].end <= continuationGap
+			}
+		}
+		for i, q := range quotes {
+			inner := q.inner(d.Text)
+			if ok[i] || !isFullQuote(inner) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
+				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) {
+				continue
+			}
+			span := finding.Span{Start: q.open, End: q.end}
+			p.Report(span, "quote of "+itoa(wordCount(inner))+" words with no speaker in its paragraph or the one before: say who said it")
+		}
+	}
+}
+
+// continuationGap is how far (in bytes) a quote may stand after an attributed
+// one in a long paragraph to continue it: room for ", ujar Deco kepada Times
+// Sport." or an "ADVERTISEMENT" label.
+const continuationGap = 80
+
+// isTitle reports whether the text before a quote names it as a title, a slogan
+// or a name: "film berjudul", "a campaign called", "such as".
+func isTitle(before string, titles interface{ Contains(string) bool }) bool {
+	ws := strings.Fields(strings.TrimRight(before, " ,:\t\u00a0"))
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.Trim(ws[len(ws)-1], ",:")
+	if titles.Contains(last) {
+		return true
+	}
+	return len(ws) >= 2 && titles.Contains(ws[len(ws)-2]+" "+last)
+}
+
+// tweetSignature matches the signature line of an embedded post: "— Tottenham
+// Hotspur (@SpursOfficial) November 20, 2019".
+var tweetSignature = regexp.MustCompile(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
+
+// introduces reports whether a paragraph hands over to the quote after it:
+// it ends with a colon ("… which contains the following statement:"), or it
+// is an embedded post's signature naming its author.
+func introduces(para string) bool {
+	para = strings.TrimRightFunc(para, unicode.IsSpace)
+	return strings.HasSuffix(para, ":") || tweetSignature.MatchString(para)
+}
+
+// embedSignature matches the end of an embedded post that a scraper kept in
+// the text: its author's handle and date, "(@F1) November 22, 2025".
+var embedSignature = regexp.MustCompile(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
+
+// embedReach is how far after a quote an embedded post's signature is looked for.
+const embedReach = 300
+
+// citedAfter reports whether a citation follows the quote: a bracketed one in
+// its paragraph or opening the next ("“…” [Al Maa-idah 2]", "[HR. At-Tirmidzi
+// …]"), or the signature of the embedded post the quote is from.
+func citedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
+	after := d.Text[q.end:min(units[k].End, q.end+embedReach)]
+	if embedSignature.MatchString(after) {
+		return true
+	}
+	rest := strings.TrimLeft(d.Text[q.end:units[k].End], " \t\u00a0.,;")
+	if rest == "" && k+1 < len(units) {
+		rest = d.Slice(units[k+1])
+	}
+	return strings.HasPrefix(rest, "[")
+}
+
+// isWovenFragment reports whether a quote is a fragment woven into the
+// writer's own sentence: it opens in lower case right after a word ("will
+// create an enterprise “with deep local roots and national scale.”").
+func isWovenFragment(before, inner string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(inner, " …."))
+	if !unicode.IsLower(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, unicode.IsSpace))
+	return unicode.IsLetter(last) || unicode.IsDigit(last)
+}
+
+// isTitleCase reports whether most words of s open with a capital, as the
+// titles of books, films and programmes and slogans do ("Petals on Your Plate: A
+// Guide to Edible Flowers"); speech has a capital at each sentence and at names.
+func isTitleCase(s string) bool {
+	words, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"“‘'"))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return words > 0 && 10*upper >= 6*words
+}
+
+// sentenceWindow returns the stretch of a long paragraph around quote q: from
+// two sentences before the one it opens in to one sentence after the one it
+// closes in, inside the paragraph.
+func sentenceWindow(d *document.Document, u finding.Span, q quoteSpan) finding.Span {
+	ss := d.Sentences()
+	first := sort.Search(len(ss), func(i int) bool { return ss[i].End > q.open })
+	last := sort.Search(len(ss), func(i int) bool { return ss[i].End >= q.end })
+	w := finding.Span{Start: q.open, End: q.end}
+	if first < len(ss) {
+		w.Start = ss[max(0, first-2)].Start
+	}
+	if last < len(ss) {
+		w.End = ss[min(len(ss)-1, last+1)].End
+	}
+	w.Start = max(w.Start, u.Start)
+	w.End = min(max(w.End, q.end), u.End)
+	return w
+}

@@ -1,0 +1,89 @@
+package rules_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// genCorpus returns n short generated articles: a headline and a body of 40
+// words from a 20,000-word vocabulary; every 500th article repeats the body of
+// the one 250 before it with its last word changed.
+func genCorpus(n int) []engine.Input {
+	r := rand.New(rand.NewPCG(11, uint64(n)))
+	bodies := make([][]string, n)
+	inputs := make([]engine.Input, n)
+	for i := range n {
+		ws := make([]string, 40)
+		for j := range ws {
+			ws[j] = fmt.Sprintf("kata%d", r.IntN(20000))
+		}
+		if i%500 == 499 {
+			copy(ws, bodies[i-250])
+			ws[39] = "berubah"
+		}
+		bodies[i] = ws
+		text := fmt.Sprintf("Judul berita nomor %d\n\n%s.\n", i, strings.Join(ws, " "))
+		inputs[i] = engine.Input{Path: fmt.Sprintf("a/%07d.txt", i), Data: []byte(text)}
+	}
+	return inputs
+}
+
+// BenchmarkCorpusFacts runs duplicate/near-duplicate alone through the engine
+// over a generated corpus and reports the heap held per article at the start
+// of phase two (facts-B/article): every file's fact and the engine's per-file
+// result, beyond the inputs themselves. The index the rule then builds is
+// measured by internal/minhash's BenchmarkIndex. It fails unless exactly the
+// planted near copies are found. Run with
+//
+//	go test ./rules -run '^$' -bench CorpusFacts -benchtime 1x
+func BenchmarkCorpusFacts(b *testing.B) {
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			for range b.N {
+				inputs := genCorpus(n)
+				var before, phaseTwo runtime.MemStats
+				near := *rules.NearDuplicate
+				first := true
+				near.Corpus = func(p *rule.CorpusPass) {
+					if first {
+						first = false
+						runtime.GC()
+						runtime.ReadMemStats(&phaseTwo)
+					}
+					rules.NearDuplicate.Corpus(p)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				opts := engine.Options{Rules: []*rule.Rule{&near}, Lexicons: packs, Lang: "id"}
+				res, err := engine.Run(context.Background(), opts, inputs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				found := 0
+				for _, f := range res.Findings {
+					if f.Rule == near.ID {
+						found++
+					}
+				}
+				if found != n/500 {
+					b.Fatalf("found %d near copies, planted %d", found, n/500)
+				}
+				b.ReportMetric(float64(phaseTwo.HeapAlloc-before.HeapAlloc)/float64(n), "facts-B/article")
+				runtime.KeepAlive(inputs)
+			}
+		})
+	}
+}

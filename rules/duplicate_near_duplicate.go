@@ -1,0 +1,109 @@
+package rules
+
+import (
+	"cmp"
+	"hash/fnv"
+	"slices"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/minhash"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// nearThreshold is the estimated Jaccard similarity of two bodies' word 5-gram
+// sets from which a candidate pair is reported: LSH with 14 bands of 8 rows
+// makes pairs of similarity 0.8 candidates nine times in ten.
+const nearThreshold = 0.8
+
+// nearKey is the one key under which every file's sketch is exported.
+const nearKey = "near"
+
+// nearSketch is the fact a file exports: its body's MinHash signature (112
+// bytes) and a hash of the whole body, which tells exact copies (reported by
+// duplicate/same-body) from near ones.
+type nearSketch struct {
+	sig  minhash.Signature
+	body uint64
+}
+
+// nearMatch is a file's earliest near duplicate.
+type nearMatch struct {
+	first      rule.Fact
+	similarity float64
+}
+
+// NearDuplicate finds articles whose bodies are nearly the same as an earlier
+// file's: MinHash over word 5-grams with LSH banding.
+var NearDuplicate = &rule.Rule{
+	ID:       "duplicate/near-duplicate",
+	Title:    "nearly the same article body as another file of the corpus",
+	Severity: finding.Warning,
+	Doc: rule.Doc{
+		What:    "Two files whose bodies (everything after the headline, folded like duplicate/same-body) share most of their five-word sequences: MinHash signatures of the word 5-grams, banded 14 × 8 for locality-sensitive hashing (candidates from a Jaccard similarity of about 0.8), each candidate pair confirmed when the similarity estimated from the whole 112-value signature is 0.8 or more. Reported on every later file in path order, pointing at the earliest file it nearly repeats, with the estimated similarity; exact copies are left to duplicate/same-body. No fix.",
+		Why:     "A story re-published with a corrected figure or an extra paragraph is still the same story: it leaks between a corpus's splits and counts twice in its statistics, and exact-hash deduplication misses it.",
+		Bad:     "Putin Tiba di Pyongyang\n\nPresiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan pertamanya ke Korea Utara dalam 24 tahun. Ia disambut langsung oleh Kim Jong Un di bandara, lalu kedua pemimpin menuju Istana Kumsusan untuk upacara resmi dan pembicaraan tertutup tentang kerja sama pertahanan, perdagangan dan energi yang akan ditandatangani pekan ini. Kunjungan ini diawasi ketat oleh Washington dan Seoul.\n",
+		Good:    "Kim Sambut Putin di Bandara\n\nKim Jong Un menyambut Presiden Rusia Vladimir Putin di bandara Pyongyang pada Rabu dini hari. Kedua pemimpin kemudian menuju Istana Kumsusan untuk upacara resmi dan pembicaraan tertutup. Analis di Seoul menilai pertemuan itu sebagai sinyal kepada Washington bahwa Moskow dan Pyongyang kini bersekutu.\n",
+		Lang:    "id",
+		Earlier: "Putin Mendarat di Pyongyang\n\nPresiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan pertamanya ke Korea Utara dalam 24 tahun. Ia disambut langsung oleh Kim Jong Un di bandara, lalu kedua pemimpin menuju Istana Kumsusan untuk upacara resmi dan pembicaraan tertutup tentang kerja sama pertahanan, perdagangan dan energi yang akan ditandatangani pekan ini.\n",
+	},
+	Collect: func(p *rule.Pass) {
+		body, span, ok := articleBody(p.Doc)
+		if !ok {
+			return
+		}
+		h := fnv.New64a()
+		h.Write([]byte(body))
+		p.ExportFact(nearKey, span, &nearSketch{sig: minhash.Sign(strings.Fields(body)), body: h.Sum64()})
+	},
+	Corpus: func(p *rule.CorpusPass) {
+		matches := p.Once(func() any { return findNearDuplicates(p.Facts(nearKey)) }).(map[string]nearMatch)
+		m, ok := matches[p.Path]
+		if !ok || len(p.Own) == 0 {
+			return
+		}
+		own, first := p.Own[0], m.first
+		p.Report(finding.Finding{
+			Span:    own.Span,
+			Range:   own.Range,
+			Message: "nearly the same body as " + first.Path + " (line " + itoa(first.Range.Start.Line) + "), estimated similarity " + percent(m.similarity),
+			Related: []finding.Location{{Path: first.Path, Span: first.Span, Range: first.Range, Message: "earlier near copy"}},
+		})
+	},
+}
+
+// findNearDuplicates indexes every file's signature, in path order, and returns
+// each later file's earliest near duplicate by path. The index lives only while
+// this runs: 112 bytes a file, and about 21 more for the body hashes, the exact
+// copies and the search.
+func findNearDuplicates(facts []rule.Fact) map[string]nearMatch {
+	x := minhash.NewIndex(len(facts))
+	bodies := make([]uint64, len(facts))
+	for i, f := range facts {
+		s := f.Value.(*nearSketch)
+		x.Add(&s.sig)
+		bodies[i] = s.body
+	}
+	// A file that exactly repeats an earlier one is duplicate/same-body's.
+	copyOfEarlier := make([]bool, len(facts))
+	order := make([]int32, len(facts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(bodies[a], bodies[b]), cmp.Compare(a, b))
+	})
+	for i := 1; i < len(order); i++ {
+		if bodies[order[i]] == bodies[order[i-1]] {
+			copyOfEarlier[order[i]] = true
+		}
+	}
+	exact := func(doc, first int) bool {
+		return copyOfEarlier[doc] || bodies[doc] == bodies[first] || facts[doc].Path == facts[first].Path
+	}
+	out := map[string]nearMatch{}
+	for _, m := range x.Earliest(nearThreshold, exact) {
+		out[facts[m.Doc].Path] = nearMatch{first: facts[m.First], similarity: m.Similarity}
+	}
+	return out
+}
