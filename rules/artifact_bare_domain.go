@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -22,9 +25,20 @@ var BareDomain = &rule.Rule{
 		d := p.Doc
 		for i := range d.Lines {
 			ls := trimmedLine(d, i)
-			if ls.Len() > 0 && isBareDomain(d.Slice(ls)) {
+			if ls.Len() > 0 && isBareDomain(d.Slice(ls)) && !isFieldValue(d, i) {
 				p.Report(ls, "site domain "+quote(d.Slice(ls))+" alone on a line", deleteLineFix(d, i))
 			}
 		}
 	},
+}
+
+// isFieldValue reports whether line i sits right under a label line, with no
+// blank line between ("Ticketing" or "Website:" and then "www.example.com"): the
+// domain is then the label's value, written by the author, not the site's logo.
+func isFieldValue(d *document.Document, i int) bool {
+	if i == 0 || d.IsBlankLine(i-1) {
+		return false
+	}
+	label := d.Slice(trimmedLine(d, i-1))
+	return strings.HasSuffix(label, ":") || wordCount(label) <= 2 && !endsSentence(label) && !isBareDomain(label)
 }

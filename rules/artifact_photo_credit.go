@@ -38,7 +38,7 @@ func creditPatterns() []creditPattern {
 		{"-/", regexp.MustCompile(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
 		{"oto", regexp.MustCompile(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
 		{"Photo/", regexp.MustCompile(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
-		{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*[^.!?\n]{1,60}$`), true},
+		{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
 		{"Photo by", regexp.MustCompile(`\s*\(Photo by [^()\n]{1,80}\)`), false},
 		{"Getty Images", regexp.MustCompile(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
 	}

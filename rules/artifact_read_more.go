@@ -116,9 +116,12 @@ func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
 		if !ok || e.Field(0) == "" && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
 			continue // inline, a colon is required: "Baca juga buku itu" is prose
 		}
-		// The widget starts a sentence of its own.
+		// The widget starts a sentence of its own, or is a capitalised phrase
+		// with its colon ("… 1m13.385s Baca juga: F1 GP …"): scraped tables and
+		// lists give no sentence end before it, but prose never writes that.
 		before := strings.TrimRight(line[:m.Start], " \t\u00a0")
-		if before != "" {
+		colon := strings.HasPrefix(strings.TrimLeft(line[m.End:], " \t\u00a0"), ":")
+		if before != "" && !(colon && isUpperStart(line[m.Start:m.End])) {
 			r, _ := utf8.DecodeLastRuneInString(before)
 			if !strings.ContainsRune(".!?\"”)]", r) && !isUpper(before) {
 				continue

@@ -53,6 +53,9 @@ func oneSiteSuffixLen(line string) int {
 		if len(words) == 0 || len(words) > 3 || wordCount(line[:i]) < 3 {
 			continue
 		}
+		if sep != " | " && len(words) == 1 && isAcronym(tail) {
+			continue // " - BMKG": an agency or a source the headline quotes, not a site
+		}
 		ok := true
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)

@@ -3,6 +3,8 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
@@ -18,7 +20,7 @@ var WidgetLine = &rule.Rule{
 	Severity: finding.Warning,
 	FixSafe:  true,
 	Doc: rule.Doc{
-		What: `Lines that are the site's furniture, not the article: navigation and section links ("Berita Utama", "Terkini Lainnya", "Exit mobile version"), comment forms ("Leave a Reply", "Your email address will not be published."), share bars ("Share this:" and network names) and pitches ("Subscribe"). Consecutive such lines are reported as one block.`,
+		What: `Lines that are the site's furniture, not the article: navigation and section links ("Berita Utama", "Terkini Lainnya", "Exit mobile version"), comment forms ("Leave a Reply", "Your email address will not be published."), share bars ("Share this:" and network names), pitches ("Subscribe", "Baca berita tanpa iklan. Gabung Kompas.com+"), pagination ("2 dari 3 halaman"), copyright lines ("© 2024 Kompas.com") and blog post metadata ("Posted on 12 March 2024 by admin", "Kategori: Berita Daerah"). A heading such as "Artikel Terkait" takes the headlines listed under it. Consecutive such lines are reported as one block with one fix.`,
 		Why:  "They repeat across thousands of pages, so a corpus that keeps them teaches boilerplate and skews duplicate detection.",
 		Bad:  "Vietnam tidak mengutuk serangan Rusia.\n\nTerkini Lainnya\n\nTautan Sahabat\n",
 		Good: "Vietnam tidak mengutuk serangan Rusia.\n",
@@ -44,7 +46,10 @@ func runWidgetLine(p *rule.Pass) {
 		p.Report(span, msg, deleteLinesFix(d, first, last))
 		first, last, kinds = -1, -1, nil
 	}
+	labels := p.Packs.Union("byline-labels")
 	inShare := false
+	items := -1 // headlines taken under a list heading, -1 outside a list
+	seenBody := false
 	for i := range d.Lines {
 		if d.IsBlankLine(i) {
 			continue
@@ -54,7 +59,18 @@ func runWidgetLine(p *rule.Pass) {
 		if kind == "" && isNetworkRow(networks, line, inShare) {
 			kind = "share"
 		}
+		if kind == "" && items >= 0 && items < maxListItems && isHeadlineItem(labels, line) {
+			kind = "headline"
+			items++
+		} else if kind == "list" && seenBody {
+			// Above the article's first sentence, the line under a heading
+			// may be the article's own headline: take only the heading.
+			items = 0
+		} else {
+			items = -1
+		}
 		if kind == "" {
+			seenBody = seenBody || endsSentence(line)
 			flush()
 			inShare = false
 			continue
@@ -73,16 +89,50 @@ func runWidgetLine(p *rule.Pass) {
 
 func kindName(kind string) string {
 	switch kind {
-	case "nav":
-		return "navigation"
 	case "comment":
 		return "comment-form"
 	case "share":
 		return "share-bar"
 	case "pitch":
 		return "subscription-pitch"
+	case "list", "nav":
+		return "navigation"
+	case "headline":
+		return "headline-list"
+	case "meta":
+		return "post-metadata"
+	case "copyright":
+		return "copyright"
 	}
 	return "widget"
+}
+
+// maxListItems bounds how many headline lines a list heading takes.
+const maxListItems = 20
+
+// isHeadlineItem reports whether line reads as another article's headline in a
+// list under a heading such as "Artikel Terkait": a few words, starting with a
+// capital, a digit or a quote, with no sentence end and no byline label.
+func isHeadlineItem(labels *lexicon.List, line string) bool {
+	n := wordCount(line)
+	if n < 2 || n > 25 || hasInnerSentence(line) || strings.HasSuffix(line, "…") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".,;:", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"'“‘", first) {
+		return false
+	}
+	for _, m := range labels.FindAll(line) {
+		if m.Start == 0 && strings.HasPrefix(strings.TrimLeft(line[m.End:], " \t\u00a0"), ":") {
+			return false // "Penulis: …" closes the article; it is no headline
+		}
+		break
+	}
+	return true
 }
 
 // isNetworkRow reports whether line is made only of share-network names

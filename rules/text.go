@@ -174,6 +174,11 @@ func widgetKind(p *rule.Pass, line string) string {
 	if e := list.Lookup(line); e != nil {
 		return e.Field(0)
 	}
+	if wordCount(key) <= 40 {
+		if e := p.Packs.Union("widget-patterns").LinePattern().Match(key); e != nil {
+			return e.Field(0)
+		}
+	}
 	return ""
 }
 
@@ -188,6 +193,18 @@ func titleLine(p *rule.Pass) int {
 		return i
 	}
 	return -1
+}
+
+// isFileExtension reports whether ext is a file-name ending that looks like a
+// top-level domain but names a document or a page ("laporan.pdf", "index.html").
+func isFileExtension(ext string) bool {
+	switch ext {
+	case "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "odt", "zip", "rar",
+		"jpg", "jpeg", "png", "gif", "webp", "svg", "mp3", "mp4", "mov", "avi", "htm", "html", "php",
+		"aspx", "exe", "apk", "json", "xml":
+		return true
+	}
+	return false
 }
 
 // isBareDomain reports whether s is only a domain name such as "bdadinfo.com".
@@ -212,5 +229,8 @@ func isBareDomain(s string) bool {
 		}
 	}
 	tld := parts[len(parts)-1]
+	if isFileExtension(tld) {
+		return false // "laporan.pdf" is a file name, not a site
+	}
 	return len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(tld, "0123456789")
 }

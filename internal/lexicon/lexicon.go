@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +41,9 @@ type List struct {
 	Entries []Entry
 	exact   map[string]int // lower-cased phrase -> entry index
 	matcher *ahocorasick.AhoCorasick
+
+	patternOnce sync.Once
+	pattern     *LinePattern
 }
 
 // Match is one occurrence of a list entry in a text.

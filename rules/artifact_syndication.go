@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// SyndicationNote finds the note a syndicated article ends with: "Artikel ini
+// telah tayang di Kompas.com dengan judul …", on its own line or at the end of
+// an article flattened to one line.
+var SyndicationNote = &rule.Rule{
+	ID:       "artifact/syndication-note",
+	Title:    "note that the article first appeared elsewhere",
+	Severity: finding.Warning,
+	FixSafe:  true,
+	Doc: rule.Doc{
+		What: `The note a republished article carries, "Artikel ini telah tayang di Kompas.com dengan judul …" or "This article originally appeared on …", with the original headline and link that follow it to the end of the line.`,
+		Why:  "It is the partner site's furniture: it repeats another headline and a link, and the same note closes thousands of articles.",
+		Bad:  "Harga cabai turun di Pasar Minggu. Artikel ini telah tayang di Kompas.com dengan judul \"Harga Cabai Turun\"\n",
+		Good: "Harga cabai turun di Pasar Minggu.\n",
+		Lang: "id",
+	},
+	Run: runSyndicationNote,
+}
+
+// maxNoteWords bounds what may follow a syndication phrase: a headline and a link.
+const maxNoteWords = 45
+
+func runSyndicationNote(p *rule.Pass) {
+	d := p.Doc
+	list := p.Packs.Union("syndication")
+	for i := range d.Lines {
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
+		}
+		line := d.Slice(ls)
+		for _, m := range list.FindAll(line) {
+			if !isUpperStart(line[m.Start:m.End]) {
+				continue // "… dan artikel ini telah tayang di …" is a sentence about it
+			}
+			if m.Start > 0 && !endsSentence(line[:m.Start]) {
+				continue
+			}
+			rest := line[m.End:]
+			span := finding.Span{Start: ls.Start + m.Start, End: ls.End}
+			msg := "syndication note " + quote(d.Slice(span)) + " left by the scraper"
+			if wordCount(rest) > maxNoteWords {
+				p.Report(finding.Span{Start: ls.Start + m.Start, End: ls.Start + m.End}, msg)
+				break
+			}
+			if m.Start == 0 {
+				p.Report(span, msg, deleteLineFix(d, i))
+				break
+			}
+			p.Report(span, msg, finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: true})
+			break
+		}
+	}
+}
+
+// endsSentence reports whether s, trimmed, ends as a sentence or a credit does
+// (".", "!", "?", a closing quote or parenthesis).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\u00a0")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', '"', ')', ']':
+		return true
+	}
+	for _, q := range []string{"”", "’", "»"} {
+		if len(s) >= len(q) && s[len(s)-len(q):] == q {
+			return true
+		}
+	}
+	return false
+}
