@@ -22,6 +22,10 @@ var CutDateline = &rule.Rule{
 		Lang: "id",
 	},
 	Run: runCutDateline,
+	Options: []rule.Option{
+		{Name: "lead-paragraphs", Kind: rule.IntOption, Default: leadParagraphs, Min: 1, Max: 100,
+			Doc: "how many paragraphs from the top a cut dateline is looked for"},
+	},
 }
 
 func dashPrefix(s string) int {
@@ -41,7 +45,7 @@ func runCutDateline(p *rule.Pass) {
 	d := p.Doc
 	paras := d.Paragraphs
 	for k, para := range paras {
-		if k >= leadParagraphs {
+		if k >= p.IntOption("lead-paragraphs") {
 			break
 		}
 		s := trimSpan(d.Text, para.Span)

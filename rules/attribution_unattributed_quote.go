@@ -27,13 +27,18 @@ var UnattributedQuote = &rule.Rule{
 		Lang: "id",
 	},
 	Run: runUnattributedQuote,
+	Options: []rule.Option{
+		{Name: "min-words", Kind: rule.IntOption, Default: 5, Min: 1, Max: 100,
+			Doc: "a quote is a full sentence from this many words; shorter ones are scare quotes, never reported"},
+	},
 }
 
-// isFullQuote reports whether the quoted text is a full sentence or more: five
-// words or more, opening with a capital or ending with sentence punctuation.
-func isFullQuote(inner string) bool {
+// isFullQuote reports whether the quoted text is a full sentence or more:
+// minWords words or more (five by default), opening with a capital or ending
+// with sentence punctuation.
+func isFullQuote(inner string, minWords int) bool {
 	inner = strings.TrimSpace(inner)
-	if wordCount(inner) < 5 {
+	if wordCount(inner) < minWords {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(inner)
@@ -78,6 +83,7 @@ func isHardWrapped(d *document.Document, para document.Paragraph) bool {
 }
 
 func runUnattributedQuote(p *rule.Pass) {
+	minWords := p.IntOption("min-words")
 	d := p.Doc
 	sp := newSpeakers(p)
 	titles := p.Pack.List("title-words")
@@ -133,7 +139,7 @@ func runUnattributedQuote(p *rule.Pass) {
 		}
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
-			if ok[i] || !isFullQuote(inner) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
+			if ok[i] || !isFullQuote(inner, minWords) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
 				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) {
 				continue
 			}

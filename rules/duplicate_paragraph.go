@@ -22,6 +22,12 @@ var RepeatedParagraph = &rule.Rule{
 		Lang: "id",
 	},
 	Run: runRepeatedParagraph,
+	Options: []rule.Option{
+		{Name: "min-words", Kind: rule.IntOption, Default: minParagraphWords, Min: 1, Max: 1000,
+			Doc: "lines shorter than this many words are labels or headings, never reported"},
+		{Name: "near-similarity", Kind: rule.FloatOption, Default: 0.9, Min: 0.5, Max: 1,
+			Doc: "word-set similarity (0.5 to 1) from which a line nearly repeats an earlier one"},
+	},
 }
 
 // maxNearLines bounds the pairwise near-duplicate comparison in one article.
@@ -33,6 +39,7 @@ const minParagraphWords = 8
 
 func runRepeatedParagraph(p *rule.Pass) {
 	d := p.Doc
+	minWords, nearSim := p.IntOption("min-words"), p.FloatOption("near-similarity")
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
@@ -55,7 +62,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		n := norm[i]
-		if n == "" || wordCount(n) < minParagraphWords || count[n] >= 3 {
+		if n == "" || wordCount(n) < minWords || count[n] >= 3 {
 			continue // a label, a heading, or structure the article repeats on purpose
 		}
 		if n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
@@ -72,7 +79,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		ws := wordSet(n)
 		for _, s := range seen {
-			if sim := jaccard(ws, s.words); sim >= 0.9 {
+			if sim := jaccard(ws, s.words); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
 				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",

@@ -102,13 +102,17 @@ var PeriodAfterFunctionWord = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		words := p.Pack.List("cannot-end")
 		openers := p.Pack.List("sentence-openers")
+		allowed := map[string]bool{}
+		for _, w := range p.WordsOption("allow") {
+			allowed[strings.ToLower(w)] = true
+		}
 		periodSites(p.Doc, func(s periodSite) {
 			w := s.prev
 			if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && strings.TrimSpace(lineBefore(p.Doc.Text, s.dot-len(w))) == "" {
 				return // "a. Send us an email": a list item's letter
 			}
 			e := words.Lookup(w)
-			if e == nil || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
+			if e == nil || allowed[strings.ToLower(w)] || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
 				return
 			}
 			if e.Field(1) == "weak" && isUpperStart(s.next) && openers.Contains(s.next) {
@@ -130,6 +134,10 @@ var PeriodAfterFunctionWord = &rule.Rule{
 			}
 			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period after "+quote(w)+", which cannot end a sentence, splits "+quote(p.Doc.Slice(span)), fix)
 		})
+	},
+	Options: []rule.Option{
+		{Name: "allow", Kind: rule.WordsOption, Default: []string{},
+			Doc: "words of the language pack's cannot-end list never reported here (a site's own usage)"},
 	},
 }
 

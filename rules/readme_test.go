@@ -40,6 +40,12 @@ func rulesSection(all []*rule.Rule) string {
 			b.WriteString("An earlier file:\n\n```\n" + visible(strings.TrimRight(r.Doc.Earlier, "\n")) + "\n```\n\n")
 		}
 		b.WriteString("Bad:\n\n```\n" + visible(strings.TrimRight(r.Doc.Bad, "\n")) + "\n```\n\nGood:\n\n```\n" + visible(strings.TrimRight(r.Doc.Good, "\n")) + "\n```\n")
+		if len(r.Options) > 0 {
+			b.WriteString("\nOptions (see [Configuration](#configuration)):\n\n| option | type | default | meaning |\n|---|---|---|---|\n")
+			for _, o := range r.Options {
+				b.WriteString("| `" + o.Name + "` | " + o.Kind.String() + " | " + fmt.Sprintf("`%v`", o.Default) + " | " + o.Doc + " |\n")
+			}
+		}
 	}
 	return b.String()
 }

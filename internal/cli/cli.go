@@ -16,11 +16,9 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/finding"
-	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/report"
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/internal/source"
-	"github.com/corpuslint/corpuslint/rules"
 )
 
 // Exit codes, as linters use them.
@@ -62,6 +60,7 @@ type options struct {
 	enable, disable                  listFlag
 	include, exclude                 listFlag
 	color                            string
+	conf                             configOptions
 	// Legacy corpora: report only what is new since a revision or a baseline.
 	newFromRev, baseline, writeBaseline string
 }
@@ -86,6 +85,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
+	addConfigFlags(fs, &o.conf)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -127,13 +127,24 @@ func Run(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "corpuslint: "+format+"\n", a...)
 		return ExitError
 	}
-	registry := rules.All()
-	switch {
-	case o.version:
+	if o.version {
 		fmt.Fprintf(env.Stdout, "corpuslint %s\n", Version)
 		return ExitClean
+	}
+	conf, ok := setup(fs, &o, env.Stderr)
+	if !ok {
+		return ExitError
+	}
+	registry := conf.Registry
+	switch {
+	case o.conf.print:
+		if err := conf.Print(env.Stdout); err != nil {
+			return usage("%v", err)
+		}
+		return ExitClean
 	case o.listRules:
-		listRules(env.Stdout, registry)
+		listRules(env.Stdout, registry, conf.Base())
+		listLanguages(env.Stdout, conf)
 		return ExitClean
 	case o.explain != "":
 		for _, r := range registry {
@@ -144,15 +155,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 		}
 		return usage("no rule %q; --list-rules lists them", o.explain)
 	}
-	failLevel, err := finding.ParseSeverity(o.failLevel)
-	if err != nil {
-		return usage("--fail-level: %v", err)
-	}
+	failLevel := conf.FailLevel
 	if !slices.Contains(report.Formats(), o.format) {
 		return usage("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
-	}
-	if o.lang != "auto" && o.lang != "id" && o.lang != "en" {
-		return usage("--lang: unknown language %q (want auto, id or en)", o.lang)
 	}
 	if o.fix && o.diff {
 		return usage("--fix and --diff do not go together: --diff shows what --fix would write")
@@ -163,20 +168,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if err := checkLegacyFlags(o); err != nil {
 		return usage("%v", err)
 	}
-	enabled, err := Select(registry, o.enable, o.disable)
-	if err != nil {
-		return usage("%v", err)
-	}
 	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "corpuslint: no paths given (use - for standard input)")
 		fs.Usage()
 		return ExitError
 	}
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		return usage("loading language packs: %v", err)
-	}
-	files, problems, err := source.Expand(paths, source.Options{Include: o.include, Exclude: o.exclude})
+	files, problems, err := expand(conf, paths, &o, env.Stderr)
 	if err != nil {
 		return usage("%v", err)
 	}
@@ -214,7 +211,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
 	res, err := engine.Run(ctx, engine.Options{
-		Rules: enabled, Lexicons: packs, Lang: o.lang, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
+		Rules: registry, Lexicons: conf.Packs, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
+		ProfileFor: conf.ProfileFor, Drop: conf.Drop,
 	}, inputs)
 	if err != nil {
 		return usage("%v", err)
@@ -237,6 +235,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stderr, "corpuslint: %s: %s\n", n.Path, oneLine(n.Message))
 	}
+	notes := unusedIgnores(env.Stderr, conf)
+	enabled := conf.UsedRules()
 	if legacy != nil {
 		read := func(p string) ([]byte, error) {
 			if p == "-" {
@@ -268,11 +268,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 			// findings go to standard error so they never mix into it.
 			out.Stdout = env.Stderr
 		}
-		if err := print(out, o, enabled, res, fileErrors); err != nil {
+		if err := print(out, o, enabled, res, fileErrors, notes); err != nil {
 			return usage("%v", err)
 		}
 	default:
-		if err := print(env, o, enabled, res, fileErrors); err != nil {
+		if err := print(env, o, enabled, res, fileErrors, notes); err != nil {
 			return usage("%v", err)
 		}
 	}
@@ -290,9 +290,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return ExitClean
 }
 
-func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError) error {
+func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote) error {
 	color := o.color == "always" || (o.color == "auto" && env.Terminal && os.Getenv("NO_COLOR") == "")
-	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color}
+	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
 	if err := report.Write(env.Stdout, o.format, in); err != nil {
 		return err
 	}

@@ -539,8 +539,10 @@ func TestRuleDocs(t *testing.T) {
 		r := run(t, "", "--list-rules")
 		assert.Equal(t, cli.ExitClean, r.code)
 		assert.Empty(t, r.stderr)
+		table, langs, ok := strings.Cut(r.stdout, "\n\n")
+		require.True(t, ok, "a blank line between the rules and the languages")
 		first := map[string]bool{}
-		for _, l := range lines(r.stdout)[1:] {
+		for _, l := range lines(table)[1:] {
 			first[strings.Fields(l)[0]] = true
 		}
 		all := rules.All()
@@ -548,7 +550,8 @@ func TestRuleDocs(t *testing.T) {
 		for _, rl := range all {
 			assert.True(t, first[rl.ID], "rule %s not listed", rl.ID)
 		}
-		assert.Len(t, lines(r.stdout), len(all)+1, "a header and one line a rule")
+		assert.Len(t, lines(table), len(all)+1, "a header and one line a rule")
+		assert.Equal(t, "languages: en, id\n", langs)
 	})
 	t.Run("--explain artifact/read-more prints its doc", func(t *testing.T) {
 		var rl = rules.All()[0]

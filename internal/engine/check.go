@@ -23,6 +23,7 @@ const maxFixPasses = 10
 // checkFile is phase one for one file.
 func checkFile(opts Options, in Input) (r fileResult) {
 	r.path = in.Path
+	r.profile = opts.profile(in.Path)
 	data, err := readInput(in)
 	if err != nil {
 		r.err = &FileError{Path: in.Path, Message: describeReadError(err)}
@@ -45,20 +46,20 @@ func checkFile(opts Options, in Input) (r fileResult) {
 		}
 	}()
 	doc := document.Parse(in.Path, data)
-	lang := opts.Lang
+	lang := r.profile.Lang
 	if lang == "" || lang == "auto" {
 		lang = opts.Lexicons.Detect(doc.Text)
 	}
-	r.findings, r.facts = lint(opts, doc, lang)
+	r.findings, r.facts = lint(opts, r.profile, doc, lang)
 	if opts.Mode != Report {
-		applyFixes(opts, in, data, doc, lang, &r)
+		applyFixes(opts, r.profile, in, data, doc, lang, &r)
 	}
 	return r
 }
 
 // lint runs the rules over one document: the per-file rules' findings, with
 // positions resolved, and the corpus rules' facts.
-func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding, map[string][]rule.OwnFact) {
+func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]finding.Finding, map[string][]rule.OwnFact) {
 	pack := opts.Lexicons.Pack(lang) // nil for an article in no known language
 	doc.Lang = lang
 	doc.Segment(pack)
@@ -66,7 +67,10 @@ func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding,
 	var facts map[string][]rule.OwnFact
 	eol := doc.LineEnding.Bytes()
 	report := func(f finding.Finding) {
-		applySeverity(opts, &f)
+		applySeverity(prof, &f)
+		if opts.Drop != nil && opts.Drop(&f, doc.Slice(f.Span)) {
+			return
+		}
 		for i := range f.Fixes {
 			for j := range f.Fixes[i].Edits {
 				f.Fixes[i].Edits[j].New = fix.NormalizeNewlines(f.Fixes[i].Edits[j].New, eol)
@@ -75,7 +79,7 @@ func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding,
 		doc.Resolve(&f)
 		findings = append(findings, f)
 	}
-	for _, rl := range opts.Rules {
+	for _, rl := range prof.Rules {
 		if rl.NeedsLanguage && pack == nil {
 			continue
 		}
@@ -87,6 +91,7 @@ func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding,
 			facts[id] = append(facts[id], rule.OwnFact{Key: key, Fact: f})
 		}
 		pass := rule.NewPass(rl, doc, opts.Lexicons, pack, export, report)
+		pass.Options = prof.Options[rl.ID]
 		if rl.Run != nil {
 			rl.Run(pass)
 		}
@@ -102,7 +107,7 @@ func lint(opts Options, doc *document.Document, lang string) ([]finding.Finding,
 // writes (Fix) or diffs (Diff) the result. After --fix the findings and facts
 // kept are the final text's, so what is reported points into the fixed file;
 // --diff writes nothing and keeps the original's.
-func applyFixes(opts Options, in Input, data []byte, doc *document.Document, lang string, r *fileResult) {
+func applyFixes(opts Options, prof *Profile, in Input, data []byte, doc *document.Document, lang string, r *fileResult) {
 	bom := ""
 	if doc.BOM {
 		bom = document.BOMBytes
@@ -146,7 +151,7 @@ func applyFixes(opts Options, in Input, data []byte, doc *document.Document, lan
 			}
 		}
 		doc = document.Parse(in.Path, []byte(bom+newText))
-		r.findings, r.facts = lint(opts, doc, lang)
+		r.findings, r.facts = lint(opts, prof, doc, lang)
 	}
 	if opts.Mode == Diff {
 		// Nothing is written: the file keeps its findings.

@@ -55,6 +55,45 @@ type Options struct {
 	Severity map[string]finding.Severity
 	// Stdout receives fixed text of standard input in Fix mode.
 	Stdout io.Writer
+	// ProfileFor, when set, gives each file its own rules, severities, options
+	// and language (configuration's per-path overrides); Rules must then hold
+	// every rule any profile uses, and Lang and Severity are ignored. It is
+	// called once per file from several goroutines.
+	ProfileFor func(path string) *Profile
+	// Drop, when set, reports whether a finding is ignored by configuration;
+	// text is the text the finding covers ("" for corpus findings). Dropped
+	// findings are neither reported nor fixed. Called from several goroutines.
+	Drop func(f *finding.Finding, text string) bool
+}
+
+// Profile is what applies to one file: the rules that run on it, in registry
+// order, their severities and options, and its language.
+type Profile struct {
+	Rules []*rule.Rule
+	// Severity overrides rules' default severities, by rule ID.
+	Severity map[string]finding.Severity
+	// Options holds the rules' checked options, by rule ID.
+	Options map[string]map[string]any
+	// Lang forces a language; "" or "auto" detects it per article.
+	Lang string
+}
+
+// profile returns the profile of the file at path.
+func (o *Options) profile(path string) *Profile {
+	if o.ProfileFor != nil {
+		return o.ProfileFor(path)
+	}
+	return &Profile{Rules: o.Rules, Severity: o.Severity, Lang: o.Lang}
+}
+
+// has reports whether the profile runs the rule.
+func (p *Profile) has(r *rule.Rule) bool {
+	for _, x := range p.Rules {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // FileError is a file that could not be checked (or fixed), with the reason.
@@ -99,6 +138,7 @@ type Result struct {
 // fileResult is phase one's output for one file.
 type fileResult struct {
 	path     string
+	profile  *Profile
 	checked  bool
 	findings []finding.Finding
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
@@ -176,11 +216,14 @@ feed:
 		shared := &rule.Shared{}
 		for i := range results {
 			r := &results[i]
-			if !r.checked {
+			if !r.checked || !r.profile.has(rl) {
 				continue
 			}
 			report := func(f finding.Finding) {
-				applySeverity(opts, &f)
+				applySeverity(r.profile, &f)
+				if opts.Drop != nil && opts.Drop(&f, "") {
+					return
+				}
 				res.Findings = append(res.Findings, f)
 			}
 			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report)
@@ -215,8 +258,8 @@ func SortFindings(fs []finding.Finding) {
 	})
 }
 
-func applySeverity(opts Options, f *finding.Finding) {
-	if s, ok := opts.Severity[f.Rule]; ok {
+func applySeverity(p *Profile, f *finding.Finding) {
+	if s, ok := p.Severity[f.Rule]; ok {
 		f.Severity = s
 	}
 }

@@ -314,3 +314,14 @@ func readList(fsys fs.FS, name string) ([]Entry, error) {
 	}
 	return out, nil
 }
+
+// NewList builds a list from phrases given in code or configuration (a user's
+// own patterns), matched like the packs' lists: ignoring ASCII case, on word
+// boundaries.
+func NewList(name string, phrases []string) *List {
+	entries := make([]Entry, len(phrases))
+	for i, p := range phrases {
+		entries[i] = Entry{Phrase: p}
+	}
+	return newList(name, entries)
+}

@@ -44,6 +44,7 @@ func writeGitHub(buf *bytes.Buffer, in *Input) error {
 		action.WithFieldsMap(map[string]string{"file": e.Path, "title": toolName}).
 			Errorf("%s", "could not check file: "+e.Message)
 	}
+	writeGitHubConfigNotes(action, in.ConfigNotes)
 	return nil
 }
 

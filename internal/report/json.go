@@ -16,6 +16,8 @@ type jsonReport struct {
 	Files    int           `json:"files"`
 	Findings []jsonFinding `json:"findings"`
 	Errors   []jsonError   `json:"errors"`
+	// ConfigNotes is left out when there are none.
+	ConfigNotes []jsonConfigNote `json:"configNotes,omitempty"`
 }
 
 // jsonFinding is one finding. Range is absent for a whole-file finding.
@@ -95,6 +97,7 @@ func writeJSON(buf *bytes.Buffer, in *Input) error {
 	for _, e := range in.Errors {
 		doc.Errors = append(doc.Errors, jsonError{Path: e.Path, Message: e.Message})
 	}
+	doc.ConfigNotes = jsonConfigNotes(in.ConfigNotes)
 	return encodeJSON(buf, doc, "  ")
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 )
@@ -68,6 +69,12 @@ type rdRelatedLocation struct {
 // fix become its suggestions (none if an edit has no resolved range). Files
 // that could not be checked have no place in the format and are left out.
 func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
+	urls := map[string]string{}
+	for _, r := range in.Rules {
+		if r != nil {
+			urls[r.ID] = helpURL(r)
+		}
+	}
 	for i := range in.Findings {
 		f := &in.Findings[i]
 		d := rdDiagnostic{
@@ -75,7 +82,7 @@ func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
 			Location: rdLocation{Path: f.Path, Range: toRDRange(f.Range)},
 			Severity: rdSeverity(f.Severity),
 			Source:   rdSource{Name: toolName, URL: toolURL},
-			Code:     rdCode{Value: f.Rule, URL: ruleDocURL(f.Rule)},
+			Code:     rdCode{Value: f.Rule, URL: cmp.Or(urls[f.Rule], ruleDocURL(f.Rule))},
 		}
 		if fx := firstFix(f); fx != nil {
 			d.Suggestions = rdSuggestions(fx)

@@ -33,6 +33,8 @@ type Input struct {
 	Version string
 	// Color asks for ANSI colour in text output (only set on a terminal).
 	Color bool
+	// ConfigNotes are remarks about the configuration file (unused ignores).
+	ConfigNotes []ConfigNote
 }
 
 // FileError is a file that could not be checked, and why.
@@ -101,6 +103,15 @@ func Write(w io.Writer, format string, in *Input) error {
 // README.
 func ruleDocURL(id string) string {
 	return ruleDocBase + "#" + ruleAnchor(id)
+}
+
+// helpURL is where a rule is documented: its own HelpURL (a user's pattern
+// rule), or its section of the README.
+func helpURL(r *rule.Rule) string {
+	if r.HelpURL != "" {
+		return r.HelpURL
+	}
+	return ruleDocURL(r.ID)
 }
 
 // ruleAnchor is the anchor GitHub gives a README heading that reads the rule

@@ -79,6 +79,8 @@ type sarifConfiguration struct {
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	// ToolConfigurationNotifications are remarks about the configuration file.
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
 }
 
 // sarifNotification reports a file that could not be checked.
@@ -189,6 +191,7 @@ func writeSARIF(buf *bytes.Buffer, in *Input) error {
 			}},
 		})
 	}
+	inv.ToolConfigurationNotifications = sarifConfigNotes(in.ConfigNotes)
 	run.Invocations = []sarifInvocation{inv}
 
 	for i := range in.Findings {
@@ -230,7 +233,7 @@ func sarifRuleFor(r *rule.Rule) sarifRuleDescriptor {
 		ShortDescription:     sarifText{Text: r.Title},
 		FullDescription:      sarifText{Text: r.Doc.What},
 		Help:                 sarifHelp{Text: helpText(&r.Doc), Markdown: helpMarkdown(&r.Doc)},
-		HelpURI:              ruleDocURL(r.ID),
+		HelpURI:              helpURL(r),
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 	}
 }

@@ -59,6 +59,13 @@ type Rule struct {
 	// (phase two). It sees the facts, not the text: whatever it reports must be
 	// built from facts, which carry resolved ranges.
 	Corpus func(*CorpusPass)
+	// HelpURL is where the rule is documented; empty means its section of the
+	// README (every built-in rule has one).
+	HelpURL string
+	// Options declares the settings configuration may give the rule; any other
+	// option is a configuration error. Run reads them with Pass.IntOption and
+	// its siblings.
+	Options []Option
 }
 
 // IsCorpus reports whether the rule compares files with each other.
@@ -83,7 +90,7 @@ func (r *Rule) Validate() error {
 	if r.Run == nil && (r.Collect == nil || r.Corpus == nil) {
 		return fmt.Errorf("rule %q: needs Run, or Collect and Corpus", r.ID)
 	}
-	return nil
+	return r.validateOptions()
 }
 
 // Fact is one small piece of information a corpus rule exported about a file
@@ -109,7 +116,9 @@ type Pass struct {
 	Pack *lexicon.Pack
 	// Packs is every language pack, for lists that hold across languages.
 	Packs *lexicon.Set
-	// Options holds per-rule options from configuration (may be nil).
+	// Options holds the rule's options set by configuration, already checked
+	// against the rule's declarations (may be nil); read them with IntOption,
+	// FloatOption and WordsOption, which fall back to the defaults.
 	Options map[string]any
 
 	export func(key string, f Fact)
