@@ -29,7 +29,32 @@ var ReadMore = &rule.Rule{
 
 func runReadMore(p *rule.Pass) {
 	d := p.Doc
+	for _, w := range readMoreWidgets(p) {
+		if w.line >= 0 {
+			p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left by the scraper", deleteLineFix(d, w.line))
+			continue
+		}
+		fix := finding.Fix{Message: "delete " + quote(d.Slice(w.span)), Edits: []finding.Edit{removeInlineEdit(d.Text, w.in, w.span)}, Safe: w.sure}
+		p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left inside the text", fix)
+	}
+}
+
+// readMoreWidget is a read-also widget found in the text: a whole line (line
+// is its index) or inline (line is -1; sure is false when the end of the other
+// article's headline was guessed from capitalisation).
+type readMoreWidget struct {
+	span finding.Span
+	in   finding.Span // the trimmed line the widget stands in
+	line int
+	sure bool
+}
+
+// readMoreWidgets returns the read-also widgets of the document, in order. The
+// attribution rules use it too, to leave another article's headline alone.
+func readMoreWidgets(p *rule.Pass) []readMoreWidget {
+	d := p.Doc
 	list := p.Packs.Union("read-more")
+	var out []readMoreWidget
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		if ls.Len() == 0 {
@@ -37,11 +62,12 @@ func runReadMore(p *rule.Pass) {
 		}
 		line := d.Slice(ls)
 		if e, rest := readMorePrefix(list, line); e != nil && wordCount(rest) <= 30 && !hasInnerSentence(rest) {
-			p.Report(ls, "read-also widget "+quote(line)+" left by the scraper", deleteLineFix(d, i))
+			out = append(out, readMoreWidget{span: ls, in: ls, line: i, sure: true})
 			continue
 		}
-		runInlineReadMore(p, list, ls)
+		out = append(out, inlineReadMore(p, list, ls)...)
 	}
+	return out
 }
 
 // readMorePrefix reports whether line opens with a read-more phrase as a widget
@@ -103,9 +129,10 @@ func hasInnerSentence(s string) bool {
 	return false
 }
 
-// runInlineReadMore finds read-more widgets inside a line of running text,
+// inlineReadMore finds read-more widgets inside a line of running text,
 // where the end of the other article's headline must be guessed.
-func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
+func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMoreWidget {
+	var out []readMoreWidget
 	d := p.Doc
 	line := d.Slice(ls)
 	for _, m := range list.FindAll(line) {
@@ -129,10 +156,9 @@ func runInlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) {
 		}
 		start := ls.Start + m.Start
 		end, sure := headlineEnd(p, d.Text, ls.Start+m.End, ls.End)
-		span := finding.Span{Start: start, End: end}
-		fix := finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: sure}
-		p.Report(span, "read-also widget "+quote(d.Slice(span))+" left inside the text", fix)
+		out = append(out, readMoreWidget{span: finding.Span{Start: start, End: end}, in: ls, line: -1, sure: sure})
 	}
+	return out
 }
 
 func isUpper(s string) bool {

@@ -18,7 +18,7 @@ var NoSource = &rule.Rule{
 	Optional:      true,
 	Severity:      finding.Info,
 	Doc: rule.Doc{
-		What: `An article with no dateline ("Jakarta - ", "SEOUL (AP) — "), no byline ("Oleh", "By", "Reporter:") and no attribution anywhere (no "kata Kim", "menurut", "said", "according to", "dilansir"). Reported on the headline, so that every output format can point at it. Off by default: how-to pieces, columns and listings have no source by nature; enable it for a corpus that should hold reported news only.`,
+		What: `An article with no dateline ("Jakarta - ", "SEOUL (AP) — "), no byline ("Oleh", "By", "Reporter:") and no attribution anywhere (no "kata Kim", "menurut", "said", "according to", "dilansir"), no phrase naming where its information comes from ("obtained by our correspondent", "shared on the Twitter handle of the Senate", "keterangan tertulis"). An embedded post signed by its author does not count alone: a deal list that embeds its own site's promotion still names no source. Reported on the headline, so that every output format can point at it. Off by default: how-to pieces, columns and listings have no source by nature; enable it for a corpus that should hold reported news only.`,
 		Why:  "A news text that nobody reported and nobody is quoted in cannot be checked; in a news corpus it is usually not news (a listicle, an advertorial) or it lost its dateline and quotes in scraping.",
 		Bad:  "Lima Kebiasaan agar Tidur Nyenyak\n\nMatikan layar ponsel satu jam sebelum tidur. Jaga kamar tetap sejuk.\n",
 		Good: "Lima Kebiasaan agar Tidur Nyenyak\n\nJakarta - Matikan layar ponsel satu jam sebelum tidur, kata dokter spesialis tidur Andreas Prasadja.\n",
@@ -76,6 +76,9 @@ func runNoSource(p *rule.Pass) {
 				return
 			}
 		}
+	}
+	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
+		return // "obtained by our correspondent", "shared on the Twitter handle of the Senate"
 	}
 	sp := newSpeakers(p)
 	for _, u := range quoteUnits(d) {

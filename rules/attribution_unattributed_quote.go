@@ -9,6 +9,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -20,7 +21,7 @@ var UnattributedQuote = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. Not reported: quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
+		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. A quote signed on the next line or after it ("– Man**", "— Ni** My**", as reviews and testimonials are), followed by a pointer to its source ("Read our … review", "Sumber: …"), or whose words stand again elsewhere in the article (a pull-quote) is attributed. Not reported: a single question (it claims nothing), a quote in parentheses inside the writer's sentence about its speaker, quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
 		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
 		Bad:  "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh.”\n",
 		Good: "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh,” kata Kim.\n",
@@ -87,6 +88,7 @@ func runUnattributedQuote(p *rule.Pass) {
 	d := p.Doc
 	sp := newSpeakers(p)
 	titles := p.Pack.List("title-words")
+	citations := p.Pack.List("quote-citations")
 	units := quoteUnits(d)
 	attributed := make([]bool, len(units))
 	quoteLed := make([]bool, len(units))
@@ -140,7 +142,9 @@ func runUnattributedQuote(p *rule.Pass) {
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
 			if ok[i] || !isFullQuote(inner, minWords) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
-				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) {
+				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) || isQuestion(inner) ||
+				isParenthetical(d.Text, u, q) || signedAfter(d, units, k, q) || citedBy(d.Text[q.end:u.End], citations) ||
+				isPullQuote(d.Text, q, inner) {
 				continue
 			}
 			span := finding.Span{Start: q.open, End: q.end}
@@ -249,4 +253,62 @@ func sentenceWindow(d *document.Document, u finding.Span, q quoteSpan) finding.S
 	w.Start = max(w.Start, u.Start)
 	w.End = min(max(w.End, q.end), u.End)
 	return w
+}
+
+// signatureLine matches a signature standing after a quote: a dash and a short
+// name, masked or not ("– Man**", "— Ni** My**", "— Mark Twain").
+var signatureLine = regexp.MustCompile(`^[—–―-]\s?\p{Lu}[^.!?\n]{0,60}$`)
+
+// signedAfter reports whether a signature follows the quote: the rest of its
+// paragraph, or the next paragraph, is a dash and a name of at most six words,
+// as reviews, testimonials and epigraphs are signed.
+func signedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
+	rest := strings.TrimSpace(d.Text[q.end:units[k].End])
+	if rest == "" && k+1 < len(units) {
+		rest = strings.TrimSpace(d.Slice(units[k+1]))
+	}
+	return signatureLine.MatchString(rest) && wordCount(rest) <= 7
+}
+
+// citedBy reports whether the text right after a quote points to its source
+// with one of the quote-citations phrases ("Read our … review", "Sumber: …").
+func citedBy(after string, citations interface{ FindAll(string) []lexicon.Match }) bool {
+	after = strings.TrimLeft(after, " \t\u00a0")
+	for _, m := range citations.FindAll(after[:min(len(after), 40)]) {
+		if m.Start == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestion reports whether a quote is a single question, which claims
+// nothing for anyone to stand behind (“Pamela, why are we talking about
+// leadership?”).
+func isQuestion(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	return strings.HasSuffix(inner, "?") && !strings.ContainsAny(strings.TrimRight(inner, "?!"), ".!?")
+}
+
+// isParenthetical reports whether a quote stands in parentheses inside the
+// writer's sentence, giving the words of the person the sentence is about
+// ("After previously lying that neither he nor his staff had contact (“We
+// have not spoken directly with the whistleblower”) — he now …").
+func isParenthetical(text string, u finding.Span, q quoteSpan) bool {
+	before := strings.TrimRight(text[u.Start:q.open], " \t\u00a0")
+	after := strings.TrimLeft(text[q.end:u.End], " \t\u00a0")
+	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") && wordCount(before) >= 3
+}
+
+// isPullQuote reports whether the quoted words stand again elsewhere in the
+// article: a pull-quote repeats a quote the article attributes where it stands
+// in full, so it is judged there. The words are compared without case, as the
+// pull-quote may start where the full quote's sentence does not.
+func isPullQuote(text string, q quoteSpan, inner string) bool {
+	core := strings.TrimRight(strings.TrimSpace(inner), ".,!?…")
+	if wordCount(core) < 5 {
+		return false
+	}
+	core = strings.ToLower(core)
+	return strings.Contains(strings.ToLower(text[:q.open]), core) || strings.Contains(strings.ToLower(text[q.end:]), core)
 }

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/document"
@@ -18,7 +20,7 @@ var VagueSource = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand, unless their sentence names the source after all ("seperti dikabarkan oleh Daily Star", "officers reportedly found it, Harris said") or the word has another sense there ("lama tak terdengar kabarnya", his news). Words inside a direct quote are the speaker's, not the writer's claim, and are left alone. Hedges are info, claims warnings.`,
+		What: `A vague group making a claim ("Para ahli berasumsi", "Orang dalam mencurigai", "Berbagai negara menuduh", "Critics say") or a hedge that rests on nobody ("kabarnya", "dikabarkan", "It is widely believed", "reportedly"). Groups are reported only when a verb of claiming follows; hedges wherever they stand, unless their sentence names the source after all ("seperti dikabarkan oleh Daily Star", "officers reportedly found it, Harris said"), it or the next sentence names the report ("… reportedly under investigation. According to Reuters, …", "dikabarkan … The Athletic melaporkan …"), or the word has another sense there ("lama tak terdengar kabarnya", his news). A vague group passes when its sentence or the next one has a named person speaking ("… analysts say. “…,” Jane Morley, a freight analyst, told reporters"); an anonymous one ("Seorang sumber mengungkapkan") does not clear it. Hedges inside a read-also widget's headline or a photo caption (closed by "(Foto: …)") are another article's or the picture's, and are left alone. Words inside a direct quote are the speaker's, not the writer's claim, and are left alone. Hedges are info, claims warnings.`,
 		Why:  "Editors must know who stands behind a claim; vague sourcing is how rumour passes for news.",
 		Bad:  "Para ahli berasumsi bahwa Putin dan Kim akan membahas senjata.\n",
 		Good: "Menurut analis RAND, Bruce Bennett, Putin dan Kim akan membahas senjata.\n",
@@ -36,8 +38,20 @@ func runVagueSource(p *rule.Pass) {
 	for _, para := range d.Paragraphs {
 		quoted = append(quoted, findQuotes(d.Text, para.Span)...)
 	}
+	intros := p.Pack.List("source-intros")
+	var widgets []readMoreWidget
+	widgetsFound := false
 	for _, m := range p.Pack.List("vague-sources").FindAll(d.Text) {
 		span := finding.Span{Start: m.Start, End: m.End}
+		if !widgetsFound { // only for files that hold a vague phrase
+			widgets, widgetsFound = readMoreWidgets(p), true
+		}
+		if slices.ContainsFunc(widgets, func(w readMoreWidget) bool { return w.span.Start <= m.Start && m.End <= w.span.End }) {
+			continue // another article's headline in a read-also widget
+		}
+		if inCaption(d.Text, m.End) {
+			continue // a photo caption, not the article's claim
+		}
 		if slices.ContainsFunc(notVague, func(n lexicon.Match) bool { return n.Start <= m.Start && m.End <= n.End }) {
 			continue // "lama tak terdengar kabarnya": his news, not hearsay
 		}
@@ -65,12 +79,12 @@ func runVagueSource(p *rule.Pass) {
 					break
 				}
 			}
-			if !found {
+			if !found || sourceNearby(d, sp, intros, m, true) {
 				continue
 			}
 			msg = "claim rests on a vague source " + quote(d.Slice(span)) + ": name who says so"
 		} else {
-			if namesSource(d, sp, m) {
+			if namesSource(d, sp, m) || sourceNearby(d, sp, intros, m, false) {
 				continue
 			}
 			msg = "hedge " + quote(phrase) + " rests on nobody: name the source"
@@ -106,4 +120,122 @@ func namesSource(d *document.Document, sp speakers, m lexicon.Match) bool {
 		}
 	}
 	return false
+}
+
+// sourceNearby reports whether the sentence of a vague match or the next one
+// names a source. A hedge ("reportedly", "dikabarkan") is cleared only by a
+// named report: "WeWork is reportedly being investigated. According to
+// Reuters, …", "Keduanya dikabarkan masih terlibat friksi. The Athletic
+// melaporkan …". A vague group ("analysts say") is cleared only by a named
+// person speaking: "… analysts say. ⏎ “…,” Kurinji Selvaraj, a research analyst
+// …, told CBS News". Sentences are read at most sourceReach bytes around the
+// match, as glued paragraphs make sentences of whole articles.
+func sourceNearby(d *document.Document, sp speakers, intros *lexicon.List, m lexicon.Match, group bool) bool {
+	s := d.SentenceAt(m.Start)
+	if s.Len() == 0 {
+		return false
+	}
+	here := finding.Span{Start: cutAtRune(d.Text, max(s.Start, m.Start-sourceReach)), End: cutAtRune(d.Text, min(s.End, m.End+sourceReach))}
+	if namedIn(d.Text, sp, intros, here, group) {
+		return true
+	}
+	ss := d.Sentences()
+	k := slices.Index(ss, s)
+	if k < 0 || k+1 >= len(ss) {
+		return false
+	}
+	next := finding.Span{Start: ss[k+1].Start, End: cutAtRune(d.Text, min(ss[k+1].End, ss[k+1].Start+2*sourceReach))}
+	return namedIn(d.Text, sp, intros, next, group)
+}
+
+// sourceReach bounds how far from a vague match its source is looked for.
+const sourceReach = 250
+
+// namedIn reports whether the stretch s names a report: a source introduced
+// by name ("according to Reuters", "dilansir dari Marca", "according to a new
+// Fast Company report") or a name before a reporting phrase ("The Athletic
+// melaporkan"). With speakers, it reports instead whether a named person
+// speaks (a vague group is not answered by "Menurut informasi Amerika"): a
+// capitalised name next to an attribution verb ("Smith said", "kata Kim"),
+// also across an apposition ("Pankaj Pandey, Head of Research at ICICI
+// Securities, pointed out"), or right after a quote that ends on a comma
+// (“…,” Kurinji Selvaraj … told CBS News). Anonymous sources ("according to
+// two people familiar", "Seorang sumber mengungkapkan") name nobody.
+func namedIn(text string, sp speakers, intros *lexicon.List, s finding.Span, speakers bool) bool {
+	mk := maskQuotes(text, s)
+	t := mk.text
+	words := document.Words(t, finding.Span{Start: 0, End: len(t)})
+	upper := func(k int) bool { return k >= 0 && k < len(words) && isUpperStart(t[words[k].Start:words[k].End]) }
+	wordAt := func(off int) int { return sort.Search(len(words), func(i int) bool { return words[i].Start >= off }) }
+	for _, e := range intros.FindAll(t) {
+		if speakers {
+			break // a vague group is answered by a named member, not a report
+		}
+		k := wordAt(e.End)
+		if e.Entry.Field(0) == "after-name" {
+			if first := wordAt(e.Start); upper(first-1) && sp.speakerBefore(t, words, first) {
+				return true
+			}
+			continue
+		}
+		for j := k; j < k+3 && j < len(words); j++ {
+			if strings.ContainsAny(t[e.End:words[j].Start], ".;!?") {
+				break
+			}
+			if upper(j) {
+				return true
+			}
+		}
+	}
+	if !speakers || !sp.in(mk) {
+		return false
+	}
+	for _, e := range sp.verbs.FindAll(t) {
+		k, last := wordAt(e.Start), wordAt(e.End)-1
+		if k >= len(words) || words[k].Start != e.Start {
+			continue
+		}
+		if upper(k-1) && sp.speakerBefore(t, words, k) || upper(last+1) && sp.speakerAfter(t, words[last]) || apposed(t, words, k) {
+			return true
+		}
+	}
+	for k, w := range words {
+		if !upper(k) {
+			continue
+		}
+		i := strings.TrimRight(t[:w.Start], " \t\u00a0")
+		if sentenceEnd, ok := mk.closeEnd[len(i)]; ok && !sentenceEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// apposed reports whether word k, a verb, follows a name and its apposition:
+// "Pankaj Pandey, Head of Research at ICICI Securities, pointed out".
+func apposed(t string, words []finding.Span, k int) bool {
+	if k < 2 || !strings.HasSuffix(strings.TrimRight(t[words[k-1].End:words[k].Start], " \t\u00a0"), ",") {
+		return false
+	}
+	for j := k - 1; j > 0 && j >= k-15; j-- {
+		gap := t[words[j-1].End:words[j].Start]
+		if strings.ContainsAny(gap, ".;!?\n") {
+			return false
+		}
+		if strings.Contains(gap, ",") {
+			return isUpperStart(t[words[j-1].Start:words[j-1].End])
+		}
+	}
+	return false
+}
+
+// captionCredit matches the parenthesised credit that closes a photo caption:
+// "(Foto: Getty Images/…)", "(AP Photo/…)".
+var captionCredit = regexp.MustCompile(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]ambar|[Ii]lustrasi|[Ii]mage|AP Photo|AFP Photo|Reuters|ANTARA(?: FOTO)?)\s*[:/]`)
+
+// inCaption reports whether the text from off to its sentence's end closes with
+// a photo credit: the words are a caption the scraper kept in the text ("Nico
+// Paz disebut-sebut punya masa depan cerah (Foto: Getty Images/…)").
+func inCaption(text string, off int) bool {
+	return captionCredit.MatchString(text[off:min(len(text), off+260)])
 }

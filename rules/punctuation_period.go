@@ -169,7 +169,7 @@ var PeriodBeforeLowercase = &rule.Rule{
 	Severity:      finding.Warning,
 	FixSafe:       true,
 	Doc: rule.Doc{
-		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan". Before a word that only continues a clause ("dan", "untuk", "yang": data per language) the fix removes the period; before any other word the period may instead end a sentence that lost its capital ("valas. pada Agustus 2025, …"), so both fixes are offered for review and neither is applied by --fix. Words a publisher writes in lower case ("detikers") and lower-case tags after an editor code are left alone.`,
+		What: `A period followed by a word in lower case, where no abbreviation ("dkk.", "Tbk.", "a.m."), initial or number explains it: "Amerika Serikat. dan sekutunya", "krisis itu. untuk meningkatkan". Before a word that only continues a clause ("dan", "untuk", "yang": data per language) the fix removes the period; before any other word the period may instead end a sentence that lost its capital ("valas. pada Agustus 2025, …"), so both fixes are offered for review and neither is applied by --fix. When the words after the period reach a comma within six words through a list conjunction ("ramah pengguna. keamanan tingkat tinggi dan sistem mumpuni, Upbit …": data list-conjunctions), the period most likely replaced a list's comma, and "replace the period with a comma" is offered first, also for review. Words a publisher writes in lower case ("detikers") and lower-case tags after an editor code are left alone.`,
 		Why:  "A sentence does not start in lower case: the period is a split from translation or scraping.",
 		Bad:  "Kedua negara melawan hegemoni Amerika Serikat. dan sekutunya.\n",
 		Good: "Kedua negara melawan hegemoni Amerika Serikat dan sekutunya.\n",
@@ -204,10 +204,40 @@ var PeriodBeforeLowercase = &rule.Rule{
 			capital := string(unicode.ToUpper(r)) + s.next[n:]
 			capitalise := finding.Fix{Message: "capitalise the next sentence: " + quote(capital),
 				Edits: []finding.Edit{{Span: finding.Span{Start: s.nextStart, End: s.nextStart + n}, New: string(unicode.ToUpper(r))}}}
+			fixes := []finding.Fix{remove, capitalise}
+			if item, ok := listItemAfter(p, t, s.nextStart); ok {
+				// "ramah pengguna. keamanan tingkat tinggi dan sistem mumpuni, Upbit …":
+				// the period stands where a list had its comma.
+				fixes = append([]finding.Fix{{Message: "replace the period with a comma: a list, " + quote(lastWord(tok)+", "+item),
+					Edits: []finding.Edit{{Span: finding.Span{Start: s.dot, End: s.dot + 1}, New: ","}}}}, fixes...)
+			}
 			p.Report(finding.Span{Start: s.dot, End: s.dot + 1}, "period before lower-case "+quote(s.next)+": a split sentence, or a sentence that lost its capital",
-				remove, capitalise)
+				fixes...)
 		})
 	},
+}
+
+// listItemAfter reports whether the words from offset i up to the next comma
+// are the end of a list: at most six words in the same line, the last item
+// joined by a list conjunction (data: list-conjunctions), with no period
+// between ("keamanan tingkat tinggi dan sistem mumpuni,"). It returns those
+// words.
+func listItemAfter(p *rule.Pass, t string, i int) (string, bool) {
+	end := strings.IndexAny(t[i:], ",.!?;:\n")
+	if end < 0 || t[i+end] != ',' {
+		return "", false
+	}
+	words := strings.Fields(t[i : i+end])
+	if len(words) < 3 || len(words) > 6 {
+		return "", false
+	}
+	conj := p.Pack.List("list-conjunctions")
+	for _, w := range words[1 : len(words)-1] {
+		if conj.Contains(w) {
+			return strings.Join(words, " "), true
+		}
+	}
+	return "", false
 }
 
 // usesCapitals reports whether the line holds a capital letter in the 300 bytes

@@ -15,7 +15,7 @@ var UnbalancedQuote = &rule.Rule{
 	Title:    "quotation mark without its partner",
 	Severity: finding.Warning,
 	Doc: rule.Doc{
-		What: `An opening or closing quotation mark (“ ” ‘ ’ or ") with no partner in its paragraph. A quote that runs on into the next paragraph, which news style opens again without closing, is not reported.`,
+		What: `An opening or closing quotation mark with no partner in its paragraph. Marks pair by family, whatever their style: a double mark (“ ” " „ « » or ’’) closes any double mark, so "…” and German „…“ are complete; a single mark (‘ ’ ‚ ‹ ›) closes a single one. Whether a mark opens or closes is read from where it stands (before a word it opens, after one it closes), so a mark that faces the wrong way still pairs. Not reported: a quote that runs on into the next paragraph, which news style opens again without closing; a ‘ or ’ inside a word or before a digit (“Jum’at”, “Ma‘ruf”, “’90-an”, “rock ’n’ roll”) or the ‘ayn opening a name after another name (“Siti ‘Aisyah”); a lone closing ’ (a possessive: “the players’ union”); an inch mark after a digit (27").`,
 		Why:  "An unmatched mark means text was cut or glued: the reader cannot tell where a quote starts or ends, nor can attribution checks.",
 		Bad:  "Putin menyebut latihan itu “bermusuhan” terhadap Korea Utara.” Dia pergi.\n",
 		Good: "Putin menyebut latihan itu “bermusuhan” terhadap Korea Utara. Dia pergi.\n",
@@ -24,73 +24,259 @@ var UnbalancedQuote = &rule.Rule{
 	Run: runUnbalancedQuote,
 }
 
+// quoteFamily says which marks can pair: double marks pair with double marks,
+// single with single, whatever their style.
+type quoteFamily int
+
+const (
+	noQuote quoteFamily = iota
+	doubleQuote
+	singleQuote
+)
+
+// quoteRole is what a mark does at its place in the text.
+type quoteRole int
+
+const (
+	roleSkip   quoteRole = iota // not a quotation mark here: apostrophe, inch mark, letter
+	roleOpen                    // opens a quote
+	roleClose                   // closes a quote
+	roleEither                  // closes an open quote if there is one, else opens
+)
+
+// quoteMark is one quotation mark found in a paragraph.
 type quoteMark struct {
-	off  int
-	open bool
+	off, size int // byte offset in the paragraph, and length (2 marks for ’’)
+	r         rune
+	family    quoteFamily
+	role      quoteRole
+}
+
+// quoteMarkAt reads the quotation mark starting at byte i of text, if any.
+func quoteMarkAt(text string, i int) (r rune, size int, fam quoteFamily) {
+	r, size = utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case '“', '”', '"', '„', '‟', '«', '»':
+		return r, size, doubleQuote
+	case '‘', '’', '‚', '‹', '›':
+		// ’’ and ‘‘ written for ” and “
+		if next, n := utf8.DecodeRuneInString(text[i+size:]); next == r && (r == '’' || r == '‘') {
+			return r, size + n, doubleQuote
+		}
+		return r, size, singleQuote
+	}
+	return r, size, noQuote
+}
+
+// side classifies the character next to a quotation mark.
+type side int
+
+const (
+	sideSpace side = iota // white space, the paragraph's edge, an opening bracket or dash
+	sideWord              // a letter, digit or symbol
+	sidePunct             // closing punctuation: . , ; : ! ? ) ] …
+)
+
+func classifySide(r rune, edge, after bool) side {
+	switch {
+	case edge || unicode.IsSpace(r) || strings.ContainsRune("—–-/", r):
+		return sideSpace
+	case strings.ContainsRune("([{", r):
+		if after {
+			return sideWord // “[Rendahnya …]”: the quote opens on a bracket
+		}
+		return sideSpace
+	case strings.ContainsRune(".,;:!?)]}…", r):
+		return sidePunct
+	}
+	return sideWord
+}
+
+// isCJK reports whether r is Hangul, Han or kana: scripts without apostrophes,
+// where a particle follows a closing mark directly (‘리벤지’의).
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// contractionAfter reports whether text at i starts an English contraction's
+// tail cut off by a stray space ("isn ‘t").
+func contractionAfter(text string, i int) bool {
+	for _, tail := range []string{"t", "s", "ll", "re", "ve", "d", "m"} {
+		if strings.HasPrefix(text[i:], tail) {
+			next, _ := utf8.DecodeRuneInString(text[i+len(tail):])
+			if i+len(tail) == len(text) || !unicode.IsLetter(next) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleOf decides what the mark r (size bytes at off, of family fam) does,
+// from its shape and the characters on either side.
+func roleOf(text string, off, size int, r rune, fam quoteFamily) quoteRole {
+	prev, _ := utf8.DecodeLastRuneInString(text[:off])
+	next, _ := utf8.DecodeRuneInString(text[off+size:])
+	before := classifySide(prev, off == 0, false)
+	after := classifySide(next, off+size >= len(text), true)
+	if fam == singleQuote {
+		if r == '’' {
+			if before == sideWord && after == sideWord && !isCJK(next) {
+				return roleSkip // Jum’at, don’t
+			}
+			// ’ never opens a quote: before a word it stands for left-out
+			// letters (’round, ’90-an), elsewhere it closes or is a
+			// possessive apostrophe (the Browns ’ game, U.K.’s).
+			return roleClose
+		}
+		if unicode.IsDigit(next) {
+			return roleSkip // ’90-an, ’80s: an elided century
+		}
+		if before == sideWord && after == sideWord && !isCJK(prev) && !isCJK(next) {
+			return roleSkip // Ma‘ruf; against a Korean word (‘리벤지’의) it is a quote
+		}
+		if before == sideSpace && off > 0 && unicode.IsSpace(prev) && contractionAfter(text, off+size) {
+			p2, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[:off], unicode.IsSpace))
+			if unicode.IsLetter(p2) {
+				return roleSkip // "isn ‘t": an apostrophe with a stray space
+			}
+		}
+	}
+	switch {
+	case before == sideWord && after == sideWord:
+		switch r {
+		case '"':
+			return roleEither
+		case '“', '„', '‘', '‚', '«', '‹':
+			return roleOpen
+		}
+		return roleClose
+	case after == sideWord && before != sideWord:
+		if before == sidePunct {
+			return roleEither // ".“China" opens, "kata dia,”Lalu" closes
+		}
+		return roleOpen
+	case before != sideSpace && after != sideWord:
+		if r == '"' && unicode.IsDigit(prev) {
+			return roleEither // 27" (an inch mark) or the end of "50OFF699"
+		}
+		if before == sidePunct && after == sidePunct {
+			return roleEither
+		}
+		return roleClose
+	}
+	return roleEither // spaced on both sides: “ I Cavalieri dello Zodiaco “,
 }
 
 func runUnbalancedQuote(p *rule.Pass) {
 	d := p.Doc
 	paras := d.Paragraphs
+	opensWith := func(k int, fam quoteFamily) bool {
+		if k >= len(paras) {
+			return false
+		}
+		next := strings.TrimSpace(d.Slice(paras[k].Span))
+		if next == "" {
+			return false
+		}
+		_, _, f := quoteMarkAt(next, 0)
+		return f == fam
+	}
 	for k, para := range paras {
 		text := d.Slice(para.Span)
-		if !strings.ContainsAny(text, "“”‘\"") {
+		if !strings.ContainsAny(text, "“”\"„‟«»‘’‚‹›") {
 			continue
 		}
-		var bad []int
-		// curly double quotes, with a stack
-		var stack []int
-		var single []int
-		for i, r := range text {
-			switch r {
-			case '“':
-				stack = append(stack, i)
-			case '”':
-				if len(stack) == 0 {
-					bad = append(bad, i)
+		var bad []quoteMark
+		stacks := map[quoteFamily][]quoteMark{}
+		for i := 0; i < len(text); {
+			r, size, fam := quoteMarkAt(text, i)
+			if fam == noQuote {
+				i += size
+				continue
+			}
+			m := quoteMark{off: i, size: size, r: r, family: fam, role: roleOf(text, i, size, r, fam)}
+			i += size
+			st := stacks[fam]
+			if m.role == roleOpen && r == '"' && len(st) > 0 && st[len(st)-1].r == '"' && misplacedCloser(text, m.off, m.size) {
+				m.role = roleClose
+			}
+			switch m.role {
+			case roleSkip:
+				continue
+			case roleOpen:
+				st = append(st, m)
+			case roleEither:
+				if len(st) > 0 {
+					st = st[:len(st)-1]
+				} else if r == '"' && unicode.IsDigit(lastRuneOf(text[:m.off])) {
+					continue // an inch mark: 27"
+				} else if strings.ContainsRune("«»‹›", r) {
+					continue // a lone spaced guillemet is an arrow: "Home » News", "near you »"
 				} else {
-					stack = stack[:len(stack)-1]
+					m.role = roleOpen
+					st = append(st, m)
 				}
-			case '‘':
-				single = append(single, i)
-			case '’':
-				prev, _ := utf8.DecodeLastRuneInString(text[:i])
-				next, _ := utf8.DecodeRuneInString(text[i+len("’"):])
-				if unicode.IsLetter(prev) && unicode.IsLetter(next) {
-					continue // an apostrophe: Jum’at, don’t
+			case roleClose:
+				if len(st) > 0 {
+					st = st[:len(st)-1]
+				} else if fam == doubleQuote {
+					bad = append(bad, m)
+				} // a lone closing ’ is a possessive apostrophe: the players’ union
+			}
+			stacks[fam] = st
+		}
+		for _, fam := range []quoteFamily{doubleQuote, singleQuote} {
+			st := stacks[fam]
+			if len(st) == 0 || opensWith(k+1, fam) {
+				continue // none left open, or the quote runs on into the next paragraph
+			}
+			for _, m := range st {
+				if fam == singleQuote && aynInName(text, m.off, m.size) {
+					continue
 				}
-				if len(single) > 0 {
-					single = single[:len(single)-1]
-				}
+				bad = append(bad, m)
 			}
 		}
-		if len(stack) > 0 && !(k+1 < len(paras) && strings.HasPrefix(strings.TrimSpace(d.Slice(paras[k+1].Span)), "“")) {
-			bad = append(bad, stack...)
-		}
-		bad = append(bad, single...)
-		// straight double quotes: an odd count, not inch marks after a digit
-		var straight []int
-		for i := 0; i < len(text); i++ {
-			if text[i] == '"' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') {
-				straight = append(straight, i)
-			}
-		}
-		if len(straight)%2 == 1 {
-			last := straight[len(straight)-1]
-			opens := last == 0 || unicode.IsSpace(rune(text[last-1]))
-			continued := k+1 < len(paras) && strings.HasPrefix(strings.TrimSpace(d.Slice(paras[k+1].Span)), "\"")
-			if !(opens && continued) {
-				bad = append(bad, last)
-			}
-		}
-		for _, i := range bad {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			off := para.Start + i
+		for _, m := range bad {
+			off := para.Start + m.off
 			kind := "closing"
-			if r == '“' || r == '‘' || r == '"' && (i == 0 || unicode.IsSpace(rune(text[i-1]))) {
+			if m.role == roleOpen {
 				kind = "opening"
 			}
-			p.Report(finding.Span{Start: off, End: off + n}, kind+" quotation mark "+quote(string(r))+" has no partner in its paragraph")
+			p.Report(finding.Span{Start: off, End: off + m.size}, kind+" quotation mark "+quote(text[m.off:m.off+m.size])+" has no partner in its paragraph")
 		}
 	}
+}
+
+// misplacedCloser reports whether the straight quote at off, which stands
+// before a word, is a closing mark with its space on the wrong side: after a
+// comma and before a lower-case word, `… sementara waktu, "kata Puja.`.
+func misplacedCloser(text string, off, size int) bool {
+	before := strings.TrimRightFunc(text[:off], unicode.IsSpace)
+	next, _ := utf8.DecodeRuneInString(text[off+size:])
+	return len(before) < off && strings.HasSuffix(before, ",") && unicode.IsLower(next)
+}
+
+// aynInName reports whether the single mark at off opens a capitalised word
+// right after another capitalised word: the ‘ayn of a transliterated Arabic
+// name ("Siti ‘Aisyah", "Abu ‘Ubaidah"), a letter rather than a quote.
+func aynInName(text string, off, size int) bool {
+	next, _ := utf8.DecodeRuneInString(text[off+size:])
+	if !unicode.IsUpper(next) {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:off], unicode.IsSpace)
+	if len(before) == len(text[:off]) {
+		return false
+	}
+	w := wordBefore(before, len(before))
+	first, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsUpper(first) && unicode.IsLetter(lastRuneOf(w))
+}
+
+// lastRuneOf returns the last rune of s (utf8.RuneError when s is empty).
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

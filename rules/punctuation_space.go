@@ -136,7 +136,7 @@ var SpaceBeforePunctuation = &rule.Rule{
 	Severity: finding.Warning,
 	FixSafe:  true,
 	Doc: rule.Doc{
-		What: `White space between a word and the period, comma, semicolon, colon, question or exclamation mark after it: "membaik di Barcelona . Direktur", "kata John .".`,
+		What: `White space between a word and the period, comma, semicolon, colon, question or exclamation mark after it: "membaik di Barcelona . Direktur", "kata John .". A colon or semicolon with a space on both sides is left alone: medal tables, line-ups and price lists write "Thailand : Emas 6", "VIP : 60,000₩" on purpose, as a label style, not as scraping damage.`,
 		Why:  "The mark belongs to the word; the stray space is a scraping artifact that breaks tokenization.",
 		Bad:  "Performa Rashford membaik di Barcelona . Direktur Deco mengungkap penyebabnya.\n",
 		Good: "Performa Rashford membaik di Barcelona. Direktur Deco mengungkap penyebabnya.\n",
@@ -156,6 +156,9 @@ var SpaceBeforePunctuation = &rule.Rule{
 				}
 				if i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", rune(t[i+1])) {
 					continue // " .NET", " :)" and the like
+				}
+				if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
+					continue // "Thailand : Emas 6", "VIP : 60,000₩": a label style the writer chose, not damage
 				}
 				if c == '.' && spacedEllipsis(t, i, l.End) {
 					continue // ". . ." written with spaces
