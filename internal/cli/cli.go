@@ -64,6 +64,8 @@ type options struct {
 	include, exclude                 listFlag
 	color                            string
 	conf                             configOptions
+	// Legacy corpora: report only what is new since a revision or a baseline.
+	newFromRev, baseline, writeBaseline string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -83,6 +85,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.explain, "explain", "", "print a rule's documentation and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
 	addConfigFlags(fs, &o.conf)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
@@ -165,6 +170,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if o.jobs < 1 {
 		return usage("--jobs must be at least 1")
 	}
+	if err := checkLegacyFlags(o); err != nil {
+		return usage("%v", err)
+	}
 	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "corpuslint: no paths given (use - for standard input)")
 		fs.Usage()
@@ -173,6 +181,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	files, problems, err := expand(conf, paths, &o, env.Stderr)
 	if err != nil {
 		return usage("%v", err)
+	}
+	var legacy *legacyView
+	if o.newFromRev != "" || o.baseline != "" || o.writeBaseline != "" {
+		if legacy, err = prepareLegacy(ctx, o, files); err != nil {
+			return usage("%v", err)
+		}
 	}
 	inputs := make([]engine.Input, 0, len(files))
 	var stdinData []byte
@@ -228,6 +242,24 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	notes := unusedIgnores(env.Stderr, conf)
 	enabled := conf.UsedRules()
+	if legacy != nil {
+		read := func(p string) ([]byte, error) {
+			if p == "-" {
+				return stdinData, nil
+			}
+			return os.ReadFile(p)
+		}
+		wrote, err := legacy.apply(o, res, read, env.Stderr)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if wrote {
+			if len(fileErrors) > 0 {
+				return ExitError
+			}
+			return ExitClean
+		}
+	}
 
 	switch mode {
 	case engine.Diff:
