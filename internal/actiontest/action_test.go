@@ -359,11 +359,6 @@ func TestActionOnlyChangedReportsTheChangedLines(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
-	bin := corpuslint(t)
-	help, _ := exec.Command(bin, "--help").CombinedOutput()
-	if !strings.Contains(string(help), "-new-from-rev") {
-		t.Skip("this corpuslint has no --new-from-rev yet (issue 3, part B)")
-	}
 	r := newRunner(t, "", map[string]string{"paths": "articles", "only-changed": "true"})
 	git(t, r.workspace, "init", "-q")
 	git(t, r.workspace, "add", ".")
@@ -420,4 +415,33 @@ func TestActionConfigInput(t *testing.T) {
 		assert.Equal(t, 2, res.exitCode)
 		assert.Contains(t, res.stderr, "no/such.yaml")
 	})
+}
+
+func TestActionOnlyChangedComparesWithTheMergeBase(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	record := filepath.Join(t.TempDir(), "args")
+	r := newRunner(t, argStub(t, record), map[string]string{"only-changed": "true"})
+	ws := r.workspace
+	git(t, ws, "init", "-q", "-b", "main")
+	git(t, ws, "add", ".")
+	git(t, ws, "commit", "-qm", "fork point")
+	fork := git(t, ws, "rev-parse", "HEAD")
+	git(t, ws, "checkout", "-qb", "pr")
+	require.NoError(t, os.WriteFile(filepath.Join(ws, "articles", "new.txt"), []byte("Baru.\n"), 0o644))
+	git(t, ws, "add", ".")
+	git(t, ws, "commit", "-qm", "pull request")
+	git(t, ws, "checkout", "-q", "main")
+	require.NoError(t, os.WriteFile(filepath.Join(ws, "articles", "later.txt"), []byte("Nanti.\n"), 0o644))
+	git(t, ws, "add", ".")
+	git(t, ws, "commit", "-qm", "the base moves on")
+	base := git(t, ws, "rev-parse", "HEAD")
+	git(t, ws, "checkout", "-q", "pr") // the pull request's head, not a merge
+	r.event = map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}}
+	res := r.run(t, loadAction(t, r.root))
+	require.Empty(t, res.failed, res.stderr)
+	got, err := os.ReadFile(record)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), "--new-from-rev\n"+fork+"\n", "lines the base changed since the fork are not the pull request's")
 }
