@@ -38,6 +38,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Terminal reports whether Stdout is a terminal (colour in text output).
 	Terminal bool
+	// Getenv reads the environment (GitHub Actions' variables); nil means
+	// os.Getenv.
+	Getenv func(string) string
 }
 
 // listFlag is a repeatable flag whose values may also be comma-separated.
@@ -104,8 +107,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return paths, nil
 		}
-		if rest[0] == "--" {
-			return append(paths, rest[1:]...), nil
+		// The flag package drops a "--" that ends the flags: everything after
+		// it is a path, even what looks like a flag.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
 		}
 		paths = append(paths, rest[0])
 		args = rest[1:]
@@ -268,11 +273,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 			// findings go to standard error so they never mix into it.
 			out.Stdout = env.Stderr
 		}
-		if err := print(out, o, enabled, res, fileErrors, notes); err != nil {
+		if err := print(out, o, enabled, res, fileErrors, notes, stdinData); err != nil {
 			return usage("%v", err)
 		}
 	default:
-		if err := print(env, o, enabled, res, fileErrors, notes); err != nil {
+		if err := print(env, o, enabled, res, fileErrors, notes, stdinData); err != nil {
 			return usage("%v", err)
 		}
 	}
@@ -290,11 +295,31 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return ExitClean
 }
 
-func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote) error {
-	color := o.color == "always" || (o.color == "auto" && env.Terminal && os.Getenv("NO_COLOR") == "")
+// print writes the report in the chosen format; under GitHub Actions, the
+// github format also writes the job summary and the step outputs. stdin is
+// standard input's content, for the summary's suggested-fix diffs.
+func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote, stdin []byte) error {
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
 	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
+	if o.format == "github" {
+		in.Source = func(path string) ([]byte, error) {
+			if path == "-" {
+				return stdin, nil
+			}
+			return os.ReadFile(path)
+		}
+	}
 	if err := report.Write(env.Stdout, o.format, in); err != nil {
 		return err
+	}
+	if o.format == "github" {
+		if err := report.WriteGitHubEnvironment(in, getenv); err != nil {
+			return err
+		}
 	}
 	if o.format == "text" && len(res.Findings) > 0 {
 		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(res.Findings), res.Files, plural(res.Files, "file", "files"))
