@@ -40,6 +40,9 @@ type Env struct {
 	Terminal bool
 	// StderrTerminal reports whether Stderr is a terminal (progress line).
 	StderrTerminal bool
+	// Getenv reads the environment (GitHub Actions' variables); nil means
+	// os.Getenv.
+	Getenv func(string) string
 }
 
 // listFlag is a repeatable flag whose values may also be comma-separated.
@@ -64,6 +67,8 @@ type options struct {
 	color                            string
 	progress                         string
 	conf                             configOptions
+	// Legacy corpora: report only what is new since a revision or a baseline.
+	newFromRev, baseline, writeBaseline string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -84,6 +89,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
 	fs.StringVar(&o.progress, "progress", "auto", "progress line on standard error: auto (a terminal, text format, not CI)|always|never")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
 	addConfigFlags(fs, &o.conf)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
@@ -103,8 +111,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return paths, nil
 		}
-		if rest[0] == "--" {
-			return append(paths, rest[1:]...), nil
+		// The flag package drops a "--" that ends the flags: everything after
+		// it is a path, even what looks like a flag.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
 		}
 		paths = append(paths, rest[0])
 		args = rest[1:]
@@ -164,6 +174,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if o.jobs < 1 {
 		return usage("--jobs must be at least 1")
 	}
+	if err := checkLegacyFlags(o); err != nil {
+		return usage("%v", err)
+	}
 	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "corpuslint: no paths given (use - for standard input)")
 		fs.Usage()
@@ -172,6 +185,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	files, problems, err := expand(conf, paths, &o, env.Stderr)
 	if err != nil {
 		return usage("%v", err)
+	}
+	var legacy *legacyView
+	if o.newFromRev != "" || o.baseline != "" || o.writeBaseline != "" {
+		if legacy, err = prepareLegacy(ctx, o, files); err != nil {
+			return usage("%v", err)
+		}
 	}
 	inputs := make([]engine.Input, 0, len(files))
 	var stdinData []byte
@@ -200,7 +219,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// The engine writes standard input's fixed text only when a fix changed it;
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
-	out, err := newOutput(env, o, registry, mode, inputs)
+	// The report is written file by file unless the findings are filtered
+	// afterwards (baseline, new-from-rev) or the format needs the whole run.
+	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil && o.format != "github")
 	if err != nil {
 		return usage("--progress: %v", err)
 	}
@@ -232,6 +253,24 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	notes := unusedIgnores(env.Stderr, conf)
 	enabled := conf.UsedRules()
+	if legacy != nil {
+		read := func(p string) ([]byte, error) {
+			if p == "-" {
+				return stdinData, nil
+			}
+			return os.ReadFile(p)
+		}
+		wrote, err := legacy.apply(o, res, read, env.Stderr)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if wrote {
+			if len(fileErrors) > 0 {
+				return ExitError
+			}
+			return ExitClean
+		}
+	}
 
 	switch mode {
 	case engine.Diff:
@@ -245,7 +284,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 			// findings go to standard error so they never mix into it.
 			out.Stdout = env.Stderr
 		}
-		if err := print(out, o, enabled, res, fileErrors, notes); err != nil {
+		if err := print(out, o, enabled, res, fileErrors, notes, stdinData); err != nil {
 			return usage("%v", err)
 		}
 	default:
@@ -256,7 +295,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 			printSummary(env, o, out.tally, res.Files)
 			break
 		}
-		if err := print(env, o, enabled, res, fileErrors, notes); err != nil {
+		if err := print(env, o, enabled, res, fileErrors, notes, stdinData); err != nil {
 			return usage("%v", err)
 		}
 	}
@@ -273,11 +312,31 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return ExitClean
 }
 
-func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote) error {
-	color := o.color == "always" || (o.color == "auto" && env.Terminal && os.Getenv("NO_COLOR") == "")
+// print writes the report in the chosen format; under GitHub Actions, the
+// github format also writes the job summary and the step outputs. stdin is
+// standard input's content, for the summary's suggested-fix diffs.
+func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote, stdin []byte) error {
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
 	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
+	if o.format == "github" {
+		in.Source = func(path string) ([]byte, error) {
+			if path == "-" {
+				return stdin, nil
+			}
+			return os.ReadFile(path)
+		}
+	}
 	if err := report.Write(env.Stdout, o.format, in); err != nil {
 		return err
+	}
+	if o.format == "github" {
+		if err := report.WriteGitHubEnvironment(in, getenv); err != nil {
+			return err
+		}
 	}
 	var t tally
 	t.add(res.Findings)

@@ -61,6 +61,9 @@ func run(t *testing.T, stdin string, args ...string) result {
 		Stdin:  strings.NewReader(stdin),
 		Stdout: &stdout,
 		Stderr: &stderr,
+		// Tests run in GitHub Actions too: never write to the job's own
+		// summary or outputs.
+		Getenv: func(string) string { return "" },
 	})
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }
@@ -651,6 +654,25 @@ func TestFlagsAfterPaths(t *testing.T) {
 		assert.Equal(t, cli.ExitFindings, r.code, r.stderr)
 		assert.True(t, strings.HasPrefix(r.stdout, "--format:1:1: "), r.stdout)
 	})
+	t.Run("after --, a path that looks like a flag is a path", func(t *testing.T) {
+		dir := t.TempDir()
+		article := fixture(t, withFindings)
+		writeFile(t, dir, "a.txt", article, 0o644)
+		writeFile(t, dir, "--fix", article, 0o644)
+		t.Chdir(dir)
+		r := run(t, "", "--", "a.txt", "--fix")
+		assert.Equal(t, cli.ExitFindings, r.code, r.stderr)
+		assert.Equal(t, article, fixture2(t, filepath.Join(dir, "a.txt")), "--fix after -- fixed nothing")
+		assert.Contains(t, r.stdout, "--fix:1:1: ")
+	})
+}
+
+// fixture2 reads a file the test wrote.
+func fixture2(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
 }
 
 // With --fix on standard input, stdout is the fixed text alone, whatever the

@@ -2,8 +2,6 @@ package report
 
 import (
 	"strconv"
-
-	"github.com/sethvargo/go-githubactions"
 )
 
 // ConfigNote is a remark about the configuration file rather than an article:
@@ -46,14 +44,17 @@ func sarifConfigNotes(notes []ConfigNote) []sarifNotification {
 	return out
 }
 
-// writeGitHubConfigNotes writes one ::notice a note, on the configuration file.
-func writeGitHubConfigNotes(action *githubactions.Action, notes []ConfigNote) {
+// githubConfigAnnotations are the notes as ::notice annotations on the
+// configuration file; writeGitHub caps them with the findings' notices.
+func githubConfigAnnotations(notes []ConfigNote) []annotation {
+	var out []annotation
 	for _, n := range notes {
 		fields := map[string]string{"file": n.Path, "title": toolName + " configuration"}
 		if n.Line > 0 {
 			fields["line"] = strconv.Itoa(n.Line)
 			fields["col"] = strconv.Itoa(n.Column)
 		}
-		action.WithFieldsMap(fields).Noticef("%s", n.Message)
+		out = append(out, annotation{command: "notice", fields: fields, message: n.Message})
 	}
+	return out
 }

@@ -33,6 +33,9 @@ type Input struct {
 	Version string
 	// Color asks for ANSI colour in text output (only set on a terminal).
 	Color bool
+	// Source, when set, returns the content of a checked file, so the GitHub
+	// job summary can show suggested fixes as diffs. Nil: fixes in words only.
+	Source func(path string) ([]byte, error)
 	// ConfigNotes are remarks about the configuration file (unused ignores).
 	ConfigNotes []ConfigNote
 }

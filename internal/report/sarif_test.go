@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/rules"
 )
 
 // sarifValidator compiles the SARIF 2.1.0 schema kept in testdata.
@@ -191,4 +193,60 @@ func TestSARIFArtifactURI(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, sarifArtifact(tt.path), tt.path)
 	}
+}
+
+// TestSARIFEveryRuleCarriesItsHelp renders the real registry: each rule's
+// descriptor holds its documentation as help text and Markdown, and a
+// whole-file finding (and a whole-file related location) has no region at all,
+// not an empty one, in a log the official schema accepts.
+func TestSARIFEveryRuleCarriesItsHelp(t *testing.T) {
+	registry := rules.All()
+	require.NotEmpty(t, registry)
+	in := &Input{
+		Rules: registry,
+		Findings: []finding.Finding{{
+			Rule: registry[0].ID, Path: "a.txt", Severity: finding.Warning, Message: "about the whole file",
+			Related: []finding.Location{{Path: "b.txt", Message: "the other whole file"}},
+		}},
+	}
+	data := renderSARIF(t, in)
+	require.NoError(t, validate(t, sarifValidator(t), data))
+
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID   string
+						Help struct{ Text, Markdown string }
+					}
+				}
+			}
+			Results []map[string]any
+		}
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	descriptors := doc.Runs[0].Tool.Driver.Rules
+	require.Len(t, descriptors, len(registry))
+	for i, r := range registry {
+		d := descriptors[i]
+		assert.Equal(t, r.ID, d.ID)
+		for _, part := range []string{r.Doc.What, r.Doc.Why} {
+			require.NotEmpty(t, part, r.ID)
+			assert.Contains(t, d.Help.Text, part, r.ID)
+			assert.Contains(t, d.Help.Markdown, part, r.ID)
+		}
+		if r.Doc.Bad != "" {
+			assert.Contains(t, d.Help.Markdown, "**Bad**\n\n```", r.ID)
+			// JSON carries invalid UTF-8 (the invalid-utf8 rule's example) as U+FFFD.
+			assert.Contains(t, d.Help.Markdown, strings.ToValidUTF8(strings.TrimRight(r.Doc.Bad, "\n"), "\uFFFD"), r.ID)
+		}
+	}
+
+	res := doc.Runs[0].Results[0]
+	phys := res["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+	assert.NotContains(t, phys, "region")
+	rel := res["relatedLocations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+	assert.NotContains(t, rel, "region")
+	assert.NotContains(t, string(data), `"region": {}`)
 }
