@@ -9,7 +9,7 @@ import (
 )
 
 // Stream writes a report in parts as findings arrive, file by file, for the
-// formats that are a line or a block per finding (text, rdjsonl, github):
+// formats that are a line or a block per finding (text, rdjsonl):
 // memory then does not grow with the number of findings. What Stream writes is
 // byte for byte what Write would write with all the findings at once. Each
 // part goes to the writer in one Write; a failing writer stops the stream
@@ -22,10 +22,12 @@ type Stream struct {
 }
 
 // Streamable reports whether the named format can be written as a Stream; json
-// and sarif cannot (their documents close with the whole run's results).
+// and sarif cannot (their documents close with the whole run's results), nor
+// github (it orders the annotations of the whole run by severity and writes
+// a job summary).
 func Streamable(name string) bool {
 	switch name {
-	case "text", "rdjsonl", "github":
+	case "text", "rdjsonl":
 		return true
 	}
 	return false
