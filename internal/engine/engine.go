@@ -58,8 +58,9 @@ type Options struct {
 	// Emit, when set, receives the findings file by file, in path order, each
 	// file's sorted, instead of the Result; an error stops the run.
 	Emit func([]finding.Finding) error
-	// Progress, when set, is told of each file finished: its size in bytes
-	// and its number of findings. It is called from one goroutine.
+	// Progress, when set, is told of each file checked, in path order: its
+	// size in bytes and its number of findings (the corpus rules' not yet
+	// counted). It is called from one goroutine.
 	Progress func(bytes int64, findings int)
 	// ProfileFor, when set, gives each file its own rules, severities, options
 	// and language (configuration's per-path overrides); Rules must then hold
@@ -294,6 +295,11 @@ func (f *finisher) add(r *fileResult) error {
 	if r.checked {
 		res.Files++
 	}
+	if f.opts.Progress != nil {
+		// Phase one's findings: a corpus rule's come when the file is
+		// reported, which may wait for the whole corpus.
+		f.opts.Progress(r.size, len(r.findings))
+	}
 	for id, facts := range r.facts {
 		for _, fact := range facts {
 			f.store.add(id, fact.Key, fact.Fact)
@@ -399,9 +405,6 @@ func (f *finisher) report(r *fileResult) error {
 		}
 	}
 	r.facts, r.own = nil, nil
-	if f.opts.Progress != nil {
-		f.opts.Progress(r.size, len(findings))
-	}
 	if len(findings) == 0 {
 		return nil
 	}

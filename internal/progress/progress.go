@@ -113,7 +113,9 @@ func (m *Meter) File(size int64, findings int) {
 	m.bytes += size
 	m.findings += findings
 	now := m.now()
-	if now.Sub(m.start) < m.delay || m.shown && now.Sub(m.drawn) < m.interval {
+	// Throttled from the last draw even when the line was cleared since (a
+	// report written between files clears it): at most one draw an interval.
+	if now.Sub(m.start) < m.delay || !m.drawn.IsZero() && now.Sub(m.drawn) < m.interval {
 		return
 	}
 	m.draw(now)

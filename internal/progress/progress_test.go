@@ -44,6 +44,16 @@ func TestLongRunRedrawsInPlaceAndClears(t *testing.T) {
 	m.File(1_000_000, 2)
 	assert.Contains(t, out.String(), "\rcorpuslint: 3/4 files, 3.0/4.0 MB, 3 findings, 1.0 MB/s\x1b[K")
 
+	// Cleared for a report between files, it comes back an interval after
+	// the last draw, not at once.
+	m.Clear()
+	cleared := out.Len()
+	m.File(0, 0)
+	assert.Equal(t, cleared, out.Len(), "no redraw within the interval of the last")
+	clock.advance(100 * time.Millisecond)
+	m.File(0, 0)
+	assert.Contains(t, out.String()[cleared:], "\rcorpuslint: 5/4 files")
+
 	before := out.Len()
 	m.Clear()
 	assert.Equal(t, "\r\x1b[K", out.String()[before:], "the line is cleared at the end")
