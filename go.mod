@@ -4,7 +4,6 @@ go 1.25
 
 require (
 	github.com/bmatcuk/doublestar/v4 v4.7.1
-	github.com/petar-dambovaliev/aho-corasick v0.0.0-20250424160509-463d218d4745
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/sergi/go-diff v1.4.0
 	github.com/sethvargo/go-githubactions v1.4.0

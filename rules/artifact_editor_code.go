@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -27,12 +29,31 @@ var EditorCode = &rule.Rule{
 
 var editorCodePattern = regexp.MustCompile(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
 
+// closesWithCode is a quick test the pattern's end implies: after the code's
+// ")" come only lower-case words, digits, ' and - and white space. It spares
+// the regular expression, which tries every position of a line, nearly
+// every line.
+func closesWithCode(line string) bool {
+	for i := len(line); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(line[:i])
+		switch {
+		case r == ')':
+			return true
+		case unicode.IsLower(r) || unicode.IsNumber(r) || r == '\'' || r == '-' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r':
+			i -= n
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func runEditorCode(p *rule.Pass) {
 	d := p.Doc
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		line := d.Slice(ls)
-		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") {
+		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
 			continue
 		}
 		m := editorCodePattern.FindStringIndex(line)

@@ -25,28 +25,27 @@ var PhotoCredit = &rule.Rule{
 	Run: runPhotoCredit,
 }
 
-// creditPatterns are regular expressions over one line; each is tried only on
-// lines holding its trigger substring, so they never run per character.
+// creditPattern is a regular expression over one line; it is tried only on
+// lines holding its trigger substring, so it never runs per character.
 type creditPattern struct {
 	trigger string
 	re      *regexp.Regexp
 	line    bool // the match is the whole line: delete the line
 }
 
-func creditPatterns() []creditPattern {
-	return []creditPattern{
-		{"-/", regexp.MustCompile(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
-		{"oto", regexp.MustCompile(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
-		{"Photo/", regexp.MustCompile(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
-		{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
-		{"Photo by", regexp.MustCompile(`\s*\(Photo by [^()\n]{1,80}\)`), false},
-		{"Getty Images", regexp.MustCompile(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
-	}
+// creditPatterns are compiled once: compiling them for every article cost more
+// than all the other rules together (bench/README.md).
+var creditPatterns = []creditPattern{
+	{"-/", regexp.MustCompile(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
+	{"oto", regexp.MustCompile(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
+	{"Photo/", regexp.MustCompile(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
+	{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
+	{"Photo by", regexp.MustCompile(`\s*\(Photo by [^()\n]{1,80}\)`), false},
+	{"Getty Images", regexp.MustCompile(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
 }
 
 func runPhotoCredit(p *rule.Pass) {
 	d := p.Doc
-	pats := creditPatterns()
 	for i := range d.Lines {
 		ls := trimmedLine(d, i)
 		if ls.Len() == 0 {
@@ -54,7 +53,7 @@ func runPhotoCredit(p *rule.Pass) {
 		}
 		line := d.Slice(ls)
 		var done []finding.Span
-		for _, cp := range pats {
+		for _, cp := range creditPatterns {
 			if !strings.Contains(line, cp.trigger) {
 				continue
 			}

@@ -49,10 +49,10 @@ func oneSiteSuffixLen(line string) int {
 			continue
 		}
 		tail := strings.TrimSpace(line[i+len(sep):])
-		words := strings.Fields(tail)
-		if len(words) == 0 || len(words) > 3 || wordCount(line[:i]) < 3 {
+		if n := countWords(tail, 4); n == 0 || n > 3 || countWords(line[:i], 3) < 3 {
 			continue
 		}
+		words := strings.Fields(tail)
 		if sep != " | " && len(words) == 1 && isAcronym(tail) {
 			continue // " - BMKG": an agency or a source the headline quotes, not a site
 		}

@@ -52,13 +52,14 @@ var SameHeadline = &rule.Rule{
 		if t < 0 || len(p.Doc.NonBlankLines()) < 2 {
 			return // a file flattened to one line has no headline line, only a body
 		}
-		n := normalizeTitle(p.Doc.LineText(t))
+		n := normalizedTitle(p, p.Doc.LineText(t))
 		if wordCount(n) < 3 {
 			return
 		}
 		p.ExportFact(subjectKey("h:", n), trimmedLine(p.Doc, t), nil)
 	},
-	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
+	PriorFacts: true, // reportLaterCopies looks back only
 }
 
 // minBodyWords is the length below which a body is too short to call two files
@@ -115,5 +116,6 @@ var SameBody = &rule.Rule{
 		}
 		p.ExportFact(subjectKey("b:", body), span, nil)
 	},
-	Corpus: func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
+	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
+	PriorFacts: true, // reportLaterCopies looks back only
 }

@@ -43,7 +43,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
-		head = normalizeTitle(d.LineText(t))
+		head = normalizedTitle(p, d.LineText(t))
 	}
 	type seenLine struct {
 		line  int
@@ -53,7 +53,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	count := map[string]int{}
 	for i := range d.Lines {
 		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = normalizeTitle(d.Slice(ls))
+			norm[i] = normalizedTitle(p, d.Slice(ls))
 			count[norm[i]]++
 		}
 	}
@@ -79,6 +79,9 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		ws := wordSet(n)
 		for _, s := range seen {
+			if !canBeSimilar(len(ws), len(s.words), nearSim) {
+				continue
+			}
 			if sim := jaccard(ws, s.words); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
@@ -97,6 +100,15 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// canBeSimilar reports whether word sets of sizes a and b can reach a
+// similarity of threshold: the intersection is at most the smaller and the
+// union at least the larger, so the ratio of the sizes bounds it (and float
+// division keeps that order). It spares most pairs of paragraphs the
+// comparison.
+func canBeSimilar(a, b int, threshold float64) bool {
+	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
 }
 
 func jaccard(a, b map[string]bool) float64 {

@@ -150,8 +150,37 @@ func isLowerWord(s string) bool {
 	return !first
 }
 
-// wordCount counts the white-space separated fields of s.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the white-space separated fields of s, as
+// len(strings.Fields(s)) would, without building them.
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// countWords counts the white-space separated fields of s, stopping at limit.
+func countWords(s string, limit int) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s) && n < limit; {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // lineIsWidget reports whether line i is site furniture from the widget-lines list.
 func lineIsWidget(p *rule.Pass, i int) bool {
@@ -160,19 +189,41 @@ func lineIsWidget(p *rule.Pass, i int) bool {
 
 // widgetKind returns the kind of a widget line ("nav", "share", …) or "".
 func widgetKind(p *rule.Pass, line string) string {
+	m := p.Doc.Memo(widgetKindKey{}, func() any { return map[string]string{} }).(map[string]string)
+	if k, ok := m[line]; ok {
+		return k
+	}
+	k := findWidgetKind(p, line)
+	m[line] = k
+	return k
+}
+
+// widgetKindKey is the key of widgetKind's cache in a document: four rules
+// ask about every line, and the line patterns are regular expressions.
+type widgetKindKey struct{}
+
+func findWidgetKind(p *rule.Pass, line string) string {
+	list := p.Packs.Union("widget-lines")
+	// Most lines are running text, longer than any widget line and than the
+	// 40 words patterns are tried on: building the key would be wasted.
+	mayHold := list.MayHold(line)
+	if !mayHold && countWords(line, 42) > 41 {
+		return ""
+	}
 	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
 	if key == "" {
 		return ""
 	}
-	list := p.Packs.Union("widget-lines")
-	if e := list.Lookup(key); e != nil {
-		return e.Field(0)
-	}
-	if e := list.Lookup(key + ":"); e != nil {
-		return e.Field(0)
-	}
-	if e := list.Lookup(line); e != nil {
-		return e.Field(0)
+	if mayHold {
+		if e := list.Lookup(key); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(key + ":"); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(line); e != nil {
+			return e.Field(0)
+		}
 	}
 	if wordCount(key) <= 40 {
 		if e := p.Packs.Union("widget-patterns").LinePattern().Match(key); e != nil {
@@ -185,6 +236,29 @@ func widgetKind(p *rule.Pass, line string) string {
 // titleLine returns the index of the article's headline: the first non-blank
 // line that is not site furniture (a bare domain or a widget line), or -1.
 func titleLine(p *rule.Pass) int {
+	return p.Doc.Memo(titleLineKey{}, func() any { return findTitleLine(p) }).(int)
+}
+
+// normalizedTitle is normalizeTitle(s), computed once per document for each
+// distinct s: three rules fold every line of every article.
+func normalizedTitle(p *rule.Pass, s string) string {
+	m := p.Doc.Memo(normalizedKey{}, func() any { return map[string]string{} }).(map[string]string)
+	if n, ok := m[s]; ok {
+		return n
+	}
+	n := normalizeTitle(s)
+	m[s] = n
+	return n
+}
+
+// normalizedKey is the key of normalizedTitle's cache in a document.
+type normalizedKey struct{}
+
+// titleLineKey is the key under which titleLine keeps its answer for a
+// document: five rules ask for it.
+type titleLineKey struct{}
+
+func findTitleLine(p *rule.Pass) int {
 	for _, i := range p.Doc.NonBlankLines() {
 		t := p.Doc.Slice(trimmedLine(p.Doc, i))
 		if isBareDomain(t) || lineIsWidget(p, i) {

@@ -38,6 +38,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Terminal reports whether Stdout is a terminal (colour in text output).
 	Terminal bool
+	// StderrTerminal reports whether Stderr is a terminal (progress line).
+	StderrTerminal bool
 	// Getenv reads the environment (GitHub Actions' variables); nil means
 	// os.Getenv.
 	Getenv func(string) string
@@ -63,6 +65,7 @@ type options struct {
 	enable, disable                  listFlag
 	include, exclude                 listFlag
 	color                            string
+	progress                         string
 	conf                             configOptions
 	// Legacy corpora: report only what is new since a revision or a baseline.
 	newFromRev, baseline, writeBaseline string
@@ -85,6 +88,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.explain, "explain", "", "print a rule's documentation and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto|always|never")
+	fs.StringVar(&o.progress, "progress", "auto", "progress line on standard error: auto (a terminal, text format, not CI)|always|never")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
@@ -215,10 +219,17 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// The engine writes standard input's fixed text only when a fix changed it;
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
-	res, err := engine.Run(ctx, engine.Options{
+	// The report is written file by file unless the findings are filtered
+	// afterwards (baseline, new-from-rev) or the format needs the whole run.
+	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil && o.format != "github")
+	if err != nil {
+		return usage("--progress: %v", err)
+	}
+	res, err := engine.Run(ctx, out.engineOptions(engine.Options{
 		Rules: registry, Lexicons: conf.Packs, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
 		ProfileFor: conf.ProfileFor, Drop: conf.Drop,
-	}, inputs)
+	}), inputs)
+	out.done()
 	if err != nil {
 		return usage("%v", err)
 	}
@@ -277,6 +288,13 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return usage("%v", err)
 		}
 	default:
+		if out.stream != nil {
+			if err := out.stream.Close(fileErrors, notes); err != nil {
+				return usage("%v", err)
+			}
+			printSummary(env, o, out.tally, res.Files)
+			break
+		}
 		if err := print(env, o, enabled, res, fileErrors, notes, stdinData); err != nil {
 			return usage("%v", err)
 		}
@@ -287,10 +305,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if len(fileErrors) > 0 {
 		return ExitError
 	}
-	for _, f := range res.Findings {
-		if f.Severity >= failLevel {
-			return ExitFindings
-		}
+	out.tally.add(res.Findings) // empty when they were streamed
+	if out.tally.atLeast(failLevel) {
+		return ExitFindings
 	}
 	return ExitClean
 }
@@ -321,10 +338,17 @@ func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []
 			return err
 		}
 	}
-	if o.format == "text" && len(res.Findings) > 0 {
-		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(res.Findings), res.Files, plural(res.Files, "file", "files"))
-	}
+	var t tally
+	t.add(res.Findings)
+	printSummary(env, o, t, res.Files)
 	return nil
+}
+
+// printSummary writes the text format's closing count on standard error.
+func printSummary(env Env, o options, t tally, files int) {
+	if o.format == "text" && t.total > 0 {
+		fmt.Fprintf(env.Stderr, "%s in %d %s\n", summary(t), files, plural(files, "file", "files"))
+	}
 }
 
 func printFixSummary(w io.Writer, res *engine.Result, dryRun bool) {
@@ -345,19 +369,10 @@ func printFixSummary(w io.Writer, res *engine.Result, dryRun bool) {
 	}
 }
 
-func summary(fs []finding.Finding) string {
-	var e, w, i int
-	for _, f := range fs {
-		switch f.Severity {
-		case finding.Error:
-			e++
-		case finding.Warning:
-			w++
-		default:
-			i++
-		}
-	}
-	return fmt.Sprintf("%d %s (%d error, %d warning, %d info)", len(fs), plural(len(fs), "finding", "findings"), e, w, i)
+func summary(t tally) string {
+	e, w := t.bySeverity[finding.Error], t.bySeverity[finding.Warning]
+	i := t.total - e - w
+	return fmt.Sprintf("%d %s (%d error, %d warning, %d info)", t.total, plural(t.total, "finding", "findings"), e, w, i)
 }
 
 func plural(n int, one, many string) string {

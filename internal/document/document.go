@@ -81,6 +81,25 @@ type Document struct {
 	segmented  bool
 	lineStarts []int
 	posCache   posCache
+	memo       map[any]any
+}
+
+// Memo returns the value stored under key for this document, calling build to
+// compute it the first time. Rules share what they derive from the text (the
+// headline's index, normalised lines) through it, so a view several rules read
+// is computed once per document. Keys should be values of an unexported type
+// of the package that uses them, as with context.Context. Like the rest of a
+// Document, it is not safe for concurrent use.
+func (d *Document) Memo(key any, build func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	v := build()
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	d.memo[key] = v
+	return v
 }
 
 // BOMBytes is the UTF-8 encoding of U+FEFF.

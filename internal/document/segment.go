@@ -232,33 +232,58 @@ func (d *Document) Words(s finding.Span) []Word { return Words(d.Text, s) }
 // Words returns the words of text[s.Start:s.End].
 func Words(text string, s finding.Span) []Word {
 	var out []Word
-	i := s.Start
-	for i < s.End {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+	for i := s.Start; ; {
+		w, ok := nextWord(text, i, s.End)
+		if !ok {
+			return out
+		}
+		out = append(out, w)
+		i = w.End
+	}
+}
+
+// CountWords counts the words Words would return, up to limit, without
+// building them.
+func CountWords(text string, s finding.Span, limit int) int {
+	n := 0
+	for i := s.Start; n < limit; n++ {
+		w, ok := nextWord(text, i, s.End)
+		if !ok {
+			break
+		}
+		i = w.End
+	}
+	return n
+}
+
+// nextWord returns the first word of text[i:end].
+func nextWord(text string, i, end int) (Word, bool) {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
 		if !IsWordRune(r) {
 			i += n
 			continue
 		}
 		start := i
 		i += n
-		for i < s.End {
-			r2, n2 := utf8.DecodeRuneInString(text[i:s.End])
+		for i < end {
+			r2, n2 := utf8.DecodeRuneInString(text[i:end])
 			if IsWordRune(r2) {
 				i += n2
 				continue
 			}
 			if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' {
-				r3, _ := utf8.DecodeRuneInString(text[i+n2 : s.End])
-				if i+n2 < s.End && IsWordRune(r3) {
+				r3, _ := utf8.DecodeRuneInString(text[i+n2 : end])
+				if i+n2 < end && IsWordRune(r3) {
 					i += n2
 					continue
 				}
 			}
 			break
 		}
-		out = append(out, Word{Start: start, End: i})
+		return Word{Start: start, End: i}, true
 	}
-	return out
+	return Word{}, false
 }
 
 // IsWordRune reports whether r belongs inside a word.

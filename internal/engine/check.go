@@ -34,6 +34,7 @@ func checkFile(opts Options, in Input) (r fileResult) {
 		return r
 	}
 	r.checked = true
+	r.size = int64(len(data))
 	if len(data) == 0 {
 		r.note = &FileNote{Path: in.Path, Message: "empty file, nothing to check"}
 		return r

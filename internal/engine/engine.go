@@ -55,6 +55,13 @@ type Options struct {
 	Severity map[string]finding.Severity
 	// Stdout receives fixed text of standard input in Fix mode.
 	Stdout io.Writer
+	// Emit, when set, receives the findings file by file, in path order, each
+	// file's sorted, instead of the Result; an error stops the run.
+	Emit func([]finding.Finding) error
+	// Progress, when set, is told of each file checked, in path order: its
+	// size in bytes and its number of findings (the corpus rules' not yet
+	// counted). It is called from one goroutine.
+	Progress func(bytes int64, findings int)
 	// ProfileFor, when set, gives each file its own rules, severities, options
 	// and language (configuration's per-path overrides); Rules must then hold
 	// every rule any profile uses, and Lang and Severity are ignored. It is
@@ -127,6 +134,7 @@ type SkippedFix struct {
 
 // Result is everything a run produced, in deterministic order.
 type Result struct {
+	// Findings holds every finding, unless Options.Emit took them.
 	Findings []finding.Finding
 	Errors   []FileError
 	Notes    []FileNote
@@ -140,14 +148,25 @@ type fileResult struct {
 	path     string
 	profile  *Profile
 	checked  bool
+	size     int64
 	findings []finding.Finding
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
-	err      *FileError
-	note     *FileNote
-	fix      *FixReport
+	// own replaces facts while the file waits for phase two: where its
+	// facts sit in the store, in export order.
+	own  []ownRef
+	err  *FileError
+	note *FileNote
+	fix  *FixReport
 }
 
-// Run checks inputs with opts.
+// Run checks inputs with opts. Files are checked in parallel and finished in
+// path order: a file's findings are complete (phase two included) and handed
+// to opts.Emit, or kept in the Result, once every file before it is done.
+// When every enabled corpus rule reads only earlier files' facts
+// (rule.Rule.PriorFacts), that happens as soon as the files before it are
+// checked, so memory holds a bounded window of files plus the corpus rules'
+// facts, whatever the corpus's size; otherwise phase one's findings are held
+// until every file has been read.
 func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	if opts.Lexicons == nil {
 		return nil, fmt.Errorf("engine: no language packs")
@@ -156,86 +175,245 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	results := make([]fileResult, len(inputs))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Files are finished in path order, the order of the output.
+	order := make([]int, len(inputs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
+
+	// At most window files are being checked or waiting to be finished: a
+	// slow file holds the others back instead of letting results pile up.
+	window := 4 * jobs
+	slots := make([]*fileResult, len(order))
+	tickets := make(chan struct{}, window)
 	work := make(chan int)
+	done := make(chan int, window)
 	var wg sync.WaitGroup
-	for w := 0; w < jobs && w < len(inputs); w++ {
+	for w := 0; w < jobs && w < len(order); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				results[i] = checkFile(opts, inputs[i])
+			for k := range work {
+				r := checkFile(opts, inputs[order[k]])
+				slots[k] = &r
+				done <- k
 			}
 		}()
 	}
-feed:
-	for i := range inputs {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-			break feed
+	go func() {
+		defer close(work)
+		for k := range order {
+			select {
+			case tickets <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- k:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	fin := newFinisher(opts)
+	ready := make([]bool, len(order))
+	next := 0
+	for k := range done {
+		ready[k] = true
+		for next < len(order) && ready[next] {
+			if err := fin.add(slots[next]); err != nil {
+				cancel()
+			}
+			slots[next] = nil
+			<-tickets
+			next++
 		}
 	}
-	close(work)
-	wg.Wait()
+	if fin.err != nil {
+		return nil, fin.err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := fin.close(); err != nil {
+		return nil, err
+	}
+	return fin.res, nil
+}
 
-	res := &Result{}
-	store := newFactStore()
-	for i := range results {
-		r := &results[i]
-		if r.err != nil {
-			res.Errors = append(res.Errors, *r.err)
-		}
-		if r.note != nil {
-			res.Notes = append(res.Notes, *r.note)
-		}
-		if r.fix != nil {
-			res.Fixes = append(res.Fixes, *r.fix)
-		}
-		if r.checked {
-			res.Files++
-		}
-		res.Findings = append(res.Findings, r.findings...)
-		for id, facts := range r.facts {
-			for _, f := range facts {
-				store.add(id, f.Key, f.Fact)
-			}
+// finisher completes files in path order: it keeps their errors, notes and
+// fix reports, adds their facts to the store, runs phase two and hands their
+// findings on.
+type finisher struct {
+	opts  Options
+	res   *Result
+	store *factStore
+	// streaming: every corpus rule reads only earlier files' facts, so a
+	// file is reported as soon as it is added.
+	streaming bool
+	held      []*fileResult
+	spill     *spill
+	spillErr  error
+	shared    map[string]*rule.Shared
+	err       error
+}
+
+func newFinisher(opts Options) *finisher {
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}}
+	for _, rl := range opts.Rules {
+		if rl.IsCorpus() && !rl.PriorFacts {
+			f.streaming = false
 		}
 	}
-	store.sort()
+	return f
+}
 
-	// Phase two: corpus rules report from the facts.
-	for _, rl := range opts.Rules {
-		if !rl.IsCorpus() {
-			continue
+// add takes the next file in path order.
+func (f *finisher) add(r *fileResult) error {
+	if f.err != nil {
+		return f.err
+	}
+	res := f.res
+	if r.err != nil {
+		res.Errors = append(res.Errors, *r.err)
+	}
+	if r.note != nil {
+		res.Notes = append(res.Notes, *r.note)
+	}
+	if r.fix != nil {
+		res.Fixes = append(res.Fixes, *r.fix)
+	}
+	if r.checked {
+		res.Files++
+	}
+	if f.opts.Progress != nil {
+		// Phase one's findings: a corpus rule's come when the file is
+		// reported, which may wait for the whole corpus.
+		f.opts.Progress(r.size, len(r.findings))
+	}
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			f.store.add(id, fact.Key, fact.Fact)
 		}
-		facts := store.view(rl.ID)
-		shared := &rule.Shared{}
-		for i := range results {
-			r := &results[i]
-			if !r.checked || !r.profile.has(rl) {
+	}
+	if !f.streaming {
+		return f.hold(r)
+	}
+	// The store now holds this file's facts and every earlier file's, each
+	// key's in path order; this file's own may need ordering by span.
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			f.store.sortTail(id, fact.Key, r.path)
+		}
+	}
+	f.err = f.report(r)
+	return f.err
+}
+
+// hold keeps a file for phase two, which must wait for every file: its
+// findings go to the spill file (memory then holds only the facts), or stay
+// in memory when no spill file can be made.
+func (f *finisher) hold(r *fileResult) error {
+	if f.spill == nil && f.spillErr == nil {
+		f.spill, f.spillErr = newSpill()
+	}
+	if f.spill != nil {
+		if err := f.spill.write(r.findings); err != nil {
+			f.err = err
+			return err
+		}
+		r.findings = nil
+	}
+	// Its own facts are in the store already: keep only where to find them.
+	for id, facts := range r.facts {
+		for _, fact := range facts {
+			r.own = append(r.own, ownRef{rule: id, key: fact.Key, span: fact.Span})
+		}
+	}
+	r.facts, r.err, r.note, r.fix = nil, nil, nil, nil
+	f.held = append(f.held, r)
+	return nil
+}
+
+// close reports the held files, when phase two had to wait for every file.
+func (f *finisher) close() error {
+	if f.spill != nil {
+		defer f.spill.close()
+		if err := f.spill.rewind(); err != nil {
+			return err
+		}
+	}
+	if f.streaming {
+		return nil
+	}
+	f.store.sort()
+	for i, r := range f.held {
+		f.held[i] = nil
+		if f.spill != nil {
+			fs, err := f.spill.read()
+			if err != nil {
+				return err
+			}
+			r.findings = fs
+		}
+		if err := f.report(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// report runs phase two for one file and hands its findings, sorted, on.
+func (f *finisher) report(r *fileResult) error {
+	findings := r.findings
+	r.findings = nil
+	if r.checked {
+		for _, rl := range f.opts.Rules {
+			if !rl.IsCorpus() || !r.profile.has(rl) {
 				continue
 			}
-			report := func(f finding.Finding) {
-				applySeverity(r.profile, &f)
-				if opts.Drop != nil && opts.Drop(&f, "") {
+			report := func(fd finding.Finding) {
+				applySeverity(r.profile, &fd)
+				if f.opts.Drop != nil && f.opts.Drop(&fd, "") {
 					return
 				}
-				res.Findings = append(res.Findings, f)
+				findings = append(findings, fd)
 			}
-			pass := rule.NewCorpusPass(rl, r.path, r.facts[rl.ID], facts, report)
-			pass.Shared = shared
+			own := r.facts[rl.ID]
+			if r.facts == nil && len(r.own) > 0 {
+				own = f.store.own(rl.ID, r.path, r.own)
+			}
+			pass := rule.NewCorpusPass(rl, r.path, own, f.store.view(rl.ID), report)
+			if !f.streaming {
+				// One per rule and run; when streaming, a file sees only
+				// the facts so far, so nothing derived from them is shared.
+				if f.shared[rl.ID] == nil {
+					f.shared[rl.ID] = &rule.Shared{}
+				}
+				pass.Shared = f.shared[rl.ID]
+			}
 			rl.Corpus(pass)
 		}
 	}
-	SortFindings(res.Findings)
-	sort.SliceStable(res.Errors, func(a, b int) bool { return res.Errors[a].Path < res.Errors[b].Path })
-	sort.SliceStable(res.Notes, func(a, b int) bool { return res.Notes[a].Path < res.Notes[b].Path })
-	sort.SliceStable(res.Fixes, func(a, b int) bool { return res.Fixes[a].Path < res.Fixes[b].Path })
-	return res, nil
+	r.facts, r.own = nil, nil
+	if len(findings) == 0 {
+		return nil
+	}
+	SortFindings(findings)
+	if f.opts.Emit != nil {
+		return f.opts.Emit(findings)
+	}
+	f.res.Findings = append(f.res.Findings, findings...)
+	return nil
 }
 
 // SortFindings orders findings by path, position, rule, end and message.

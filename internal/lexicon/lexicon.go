@@ -14,8 +14,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 //go:embed data
@@ -40,7 +38,8 @@ type List struct {
 	Name    string
 	Entries []Entry
 	exact   map[string]int // lower-cased phrase -> entry index
-	matcher *ahocorasick.AhoCorasick
+	maxKey  int            // length in bytes of the longest lower-cased phrase
+	matcher *matcher
 
 	patternOnce sync.Once
 	pattern     *LinePattern
@@ -60,17 +59,11 @@ func newList(name string, entries []Entry) *List {
 		if _, dup := l.exact[key]; !dup {
 			l.exact[key] = i
 		}
+		l.maxKey = max(l.maxKey, len(key))
 		pats[i] = key
 	}
 	if len(pats) > 0 {
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-			AsciiCaseInsensitive: true,
-			MatchOnlyWholeWords:  false,
-			MatchKind:            ahocorasick.LeftMostLongestMatch,
-			DFA:                  false,
-		})
-		ac := b.Build(pats)
-		l.matcher = &ac
+		l.matcher = newMatcher(pats)
 	}
 	return l
 }
@@ -88,14 +81,62 @@ func (l *List) Lookup(s string) *Entry {
 	if l == nil {
 		return nil
 	}
-	if i, ok := l.exact[strings.ToLower(s)]; ok {
+	// Lower-casing keeps a string at least a third of its length (the Kelvin
+	// sign's three bytes become "k"), so a longer one cannot be an entry.
+	if len(s) > 3*l.maxKey {
+		return nil
+	}
+	var i int
+	var ok bool
+	var buf [64]byte
+	if key, ascii := appendLowerASCII(buf[:0], s); ascii {
+		i, ok = l.exact[string(key)] // no copy: the key stays on the stack
+	} else {
+		i, ok = l.exact[strings.ToLower(s)]
+	}
+	if ok {
 		return &l.Entries[i]
 	}
 	return nil
 }
 
+// appendLowerASCII appends s lower-cased to dst and reports true when s is
+// ASCII; otherwise it reports false (and the caller lower-cases the Unicode
+// way).
+func appendLowerASCII(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
 // Contains reports whether s is an entry, ignoring case.
 func (l *List) Contains(s string) bool { return l.Lookup(s) != nil }
+
+// MayHold reports whether s, with white space folded, punctuation trimmed
+// and case ignored, could still be an entry: false when s holds more ASCII
+// letters and digits than the longest entry (folding keeps every one of them,
+// and lower-casing keeps their length). Callers use it to skip building a
+// lookup key for a line of running text.
+func (l *List) MayHold(s string) bool {
+	if l == nil || len(s) <= l.maxKey {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			n++
+		}
+	}
+	return n <= l.maxKey
+}
 
 // ContainsExact reports whether s is an entry with the same case.
 func (l *List) ContainsExact(s string) bool {
@@ -110,14 +151,12 @@ func (l *List) FindAll(text string) []Match {
 		return nil
 	}
 	var out []Match
-	it := l.matcher.Iter(text)
-	for m := it.Next(); m != nil; m = it.Next() {
-		s, e := m.Start(), m.End()
-		if !boundaryBefore(text, s) || !boundaryAfter(text, e) {
-			continue
+	l.matcher.each(text, func(s, e, pat int) bool {
+		if boundaryBefore(text, s) && boundaryAfter(text, e) {
+			out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
 		}
-		out = append(out, Match{Start: s, End: e, Entry: &l.Entries[m.Pattern()]})
-	}
+		return true
+	})
 	return out
 }
 
@@ -191,6 +230,8 @@ type Set struct {
 	// site furniture is not in the article's language ("Exit mobile version" under
 	// an Indonesian article).
 	union map[string]*List
+	// stop indexes the stop words for Detect.
+	stop stopwordIndex
 }
 
 // Union returns the list of that name with every language's entries.
@@ -284,6 +325,7 @@ func (s *Set) Add(fsys fs.FS) error {
 		}
 	}
 	s.buildUnion()
+	s.buildStopwordIndex()
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // placeholder returns the regular expression for a slot of a line pattern.
@@ -38,6 +40,13 @@ type LinePattern struct {
 	re      *regexp.Regexp
 	entries []*Entry
 	err     error
+	// first holds the lower-cased ASCII bytes a line matching a pattern
+	// that starts with literal text can start with. A line starting with
+	// another ASCII byte can only match the patterns that start with a slot
+	// (or a letter that case-folds to ASCII): loose, a regular expression of
+	// those alone, is tried instead of every pattern.
+	first [utf8.RuneSelf]bool
+	loose *LinePattern
 }
 
 // LinePattern returns the list's entries compiled as whole-line patterns. It
@@ -55,18 +64,57 @@ func compileLinePattern(l *List) *LinePattern {
 	if len(l.Entries) == 0 {
 		return lp
 	}
-	alts := make([]string, len(l.Entries))
+	var loose []*Entry
 	for i := range l.Entries {
-		alts[i] = "(" + patternRegexp(l.Entries[i].Phrase) + ")"
 		lp.entries = append(lp.entries, &l.Entries[i])
+		if !lp.noteFirst(l.Entries[i].Phrase) {
+			loose = append(loose, &l.Entries[i])
+		}
+	}
+	if lp.err = lp.compile(l.Name); lp.err != nil {
+		return lp
+	}
+	lp.loose = &LinePattern{entries: loose}
+	if len(loose) > 0 {
+		lp.err = lp.loose.compile(l.Name)
+	}
+	return lp
+}
+
+// compile builds the regular expression of lp's entries, in order.
+func (lp *LinePattern) compile(list string) error {
+	alts := make([]string, len(lp.entries))
+	for i, e := range lp.entries {
+		alts[i] = "(" + patternRegexp(e.Phrase) + ")"
 	}
 	re, err := regexp.Compile(`^(?i:` + strings.Join(alts, "|") + `)[\s:.]*$`)
 	if err != nil {
-		lp.err = fmt.Errorf("list %s: %w", l.Name, err)
-		return lp
+		return fmt.Errorf("list %s: %w", list, err)
 	}
 	lp.re = re
-	return lp
+	return nil
+}
+
+// noteFirst records what a line matching pattern p can start with, and
+// reports false when that is not one known character (a slot first).
+func (lp *LinePattern) noteFirst(p string) bool {
+	if p == "" || p[0] == '<' || p[0] == ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p)
+	if r < utf8.RuneSelf {
+		lp.first[unicode.ToLower(r)] = true
+		return true
+	}
+	// A non-ASCII first letter matches only lines starting with a non-ASCII
+	// byte (which always get the whole expression), unless case folding
+	// links it to an ASCII letter (K, the Kelvin sign).
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // patternRegexp turns one line pattern into a regular expression without groups.
@@ -105,6 +153,9 @@ func (lp *LinePattern) Err() error { return lp.err }
 func (lp *LinePattern) Match(line string) *Entry {
 	if lp == nil || lp.re == nil {
 		return nil
+	}
+	if lp.loose != nil && line != "" && line[0] < utf8.RuneSelf && !lp.first[unicode.ToLower(rune(line[0]))] {
+		return lp.loose.Match(line)
 	}
 	m := lp.re.FindStringSubmatchIndex(line)
 	if m == nil {

@@ -59,6 +59,14 @@ type Rule struct {
 	// (phase two). It sees the facts, not the text: whatever it reports must be
 	// built from facts, which carry resolved ranges.
 	Corpus func(*CorpusPass)
+	// PriorFacts, for corpus rules, promises that Corpus needs only the facts
+	// of its own file and of the files before it in path order (it reports a
+	// later copy and points at the first). The engine then finishes each file
+	// as soon as the files before it are checked, instead of holding every
+	// finding until the whole corpus has been read: memory stays flat on
+	// large corpora. Facts then returns the facts of the files up to its own,
+	// in path order.
+	PriorFacts bool
 	// HelpURL is where the rule is documented; empty means its section of the
 	// README (every built-in rule has one).
 	HelpURL string

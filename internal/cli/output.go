@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"os"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/progress"
+	"github.com/corpuslint/corpuslint/internal/report"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// output takes the engine's findings file by file: in report mode and a
+// format written a finding at a time it writes them at once (so memory does
+// not grow with the findings of a large corpus), and on a terminal it keeps
+// the progress line up to date.
+type output struct {
+	stream *report.Stream
+	meter  *progress.Meter
+	// clearFirst: the report and the progress line share a terminal.
+	clearFirst bool
+	tally      tally
+}
+
+func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
+	out := &output{}
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	pm, err := progress.ParseMode(o.progress)
+	if err != nil {
+		return nil, err
+	}
+	if pm.Enabled(progress.Context{Terminal: env.StderrTerminal, Getenv: getenv, MachineFormat: o.format != "text"}) {
+		var total int64
+		for _, in := range inputs {
+			if in.Data != nil {
+				total += int64(len(in.Data))
+			} else if st, err := os.Stat(in.Path); err == nil {
+				total += st.Size()
+			}
+		}
+		out.meter = progress.New(env.Stderr, len(inputs), total, progress.Options{})
+		out.clearFirst = env.Terminal
+	}
+	if stream && mode == engine.Report && report.Streamable(o.format) {
+		color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
+		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: enabled, Version: Version, Color: color})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// engineOptions hooks the output into the engine's options.
+func (out *output) engineOptions(opts engine.Options) engine.Options {
+	if out.stream != nil {
+		opts.Emit = func(fs []finding.Finding) error {
+			out.tally.add(fs)
+			if out.clearFirst {
+				out.meter.Clear()
+			}
+			return out.stream.Write(fs)
+		}
+	}
+	if out.meter != nil {
+		opts.Progress = out.meter.File
+	}
+	return opts
+}
+
+// done clears the progress line.
+func (out *output) done() {
+	if out.meter != nil {
+		out.meter.Clear()
+	}
+}
+
+// tally counts findings by severity.
+type tally struct {
+	total      int
+	bySeverity [finding.Error + 1]int
+}
+
+func (t *tally) add(fs []finding.Finding) {
+	for i := range fs {
+		t.total++
+		if s := fs[i].Severity; s >= 0 && int(s) < len(t.bySeverity) {
+			t.bySeverity[s]++
+		}
+	}
+}
+
+// atLeast reports whether a finding is at or above level.
+func (t *tally) atLeast(level finding.Severity) bool {
+	for s := level; int(s) < len(t.bySeverity); s++ {
+		if s >= 0 && t.bySeverity[s] > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,62 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/linttest"
+	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// BenchmarkEngine runs every default rule over the benchmark corpus (see
+// linttest.BenchCorpus) held in memory, as the command line does without the
+// file reads and the output, with 1 and 2 jobs:
+//
+//	go test ./internal/engine -run '^$' -bench BenchmarkEngine -benchmem
+func BenchmarkEngine(b *testing.B) {
+	files, from := linttest.BenchCorpus(b)
+	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var enabled []*rule.Rule
+	for _, r := range rules.All() {
+		if !r.Optional {
+			enabled = append(enabled, r)
+		}
+	}
+	inputs := make([]engine.Input, len(files))
+	for i, f := range files {
+		inputs[i] = engine.Input{Path: f.Path, Data: []byte(f.Text)}
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			b.SetBytes(linttest.Size(files))
+			b.ReportAllocs()
+			var findings int
+			for b.Loop() {
+				res, err := engine.Run(context.Background(), engine.Options{Rules: enabled, Lexicons: packs, Jobs: jobs}, inputs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				findings = len(res.Findings)
+			}
+			b.ReportMetric(float64(findings), "findings")
+		})
+	}
+}
+
+// BenchmarkEmbedded measures loading the language packs, the bulk of start-up.
+func BenchmarkEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lexicon.Embedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

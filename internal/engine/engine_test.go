@@ -1,0 +1,158 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// countRule is a corpus rule that reports, on every file, how many files had
+// exported its fact by the time phase two ran for it.
+func countRule(prior bool) *rule.Rule {
+	return &rule.Rule{
+		ID: "duplicate/count", Title: "count", Severity: finding.Info, PriorFacts: prior,
+		Collect: func(p *rule.Pass) { p.ExportFact("k", finding.Span{}, nil) },
+		Corpus: func(p *rule.CorpusPass) {
+			var paths []string
+			for _, f := range p.Facts("k") {
+				paths = append(paths, f.Path)
+			}
+			p.Report(finding.Finding{Message: strings.Join(paths, ",")})
+		},
+	}
+}
+
+func inputs(n int) []engine.Input {
+	var in []engine.Input
+	// Given in reverse: the engine finishes files in path order whatever
+	// order they come in.
+	for i := n - 1; i >= 0; i-- {
+		in = append(in, engine.Input{Path: fmt.Sprintf("f%03d.txt", i), Data: []byte(fmt.Sprintf("Judul %d\n\nIsi berita  yang ke-%d .\n", i, i))})
+	}
+	return in
+}
+
+func run(t *testing.T, opts engine.Options, in []engine.Input) *engine.Result {
+	t.Helper()
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	opts.Lexicons = packs
+	res, err := engine.Run(context.Background(), opts, in)
+	require.NoError(t, err)
+	return res
+}
+
+// lookingBack is the registry without the corpus rules that need every
+// file's facts, so the engine streams.
+func lookingBack() []*rule.Rule {
+	var out []*rule.Rule
+	for _, r := range rules.All() {
+		if !r.IsCorpus() || r.PriorFacts {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func TestEmitHandsOverFilesInPathOrder(t *testing.T) {
+	for name, all := range map[string][]*rule.Rule{"held for phase two": rules.All(), "streamed": lookingBack()} {
+		t.Run(name, func(t *testing.T) { testEmit(t, all) })
+	}
+}
+
+func testEmit(t *testing.T, all []*rule.Rule) {
+	want := run(t, engine.Options{Rules: all, Jobs: 2}, inputs(40))
+	require.NotEmpty(t, want.Findings)
+	var got []finding.Finding
+	var paths []string
+	res := run(t, engine.Options{Rules: all, Jobs: 2, Emit: func(fs []finding.Finding) error {
+		for _, f := range fs {
+			assert.Equal(t, fs[0].Path, f.Path, "one file at a time")
+		}
+		paths = append(paths, fs[0].Path)
+		got = append(got, fs...)
+		return nil
+	}}, inputs(40))
+	assert.Empty(t, res.Findings, "emitted findings are not kept")
+	assert.Equal(t, 40, res.Files)
+	assert.Equal(t, want.Findings, got)
+	assert.IsIncreasing(t, paths)
+}
+
+func TestPriorFactsSeeEarlierFilesOnly(t *testing.T) {
+	in := inputs(3)
+	res := run(t, engine.Options{Rules: []*rule.Rule{countRule(true)}, Jobs: 2}, in)
+	var msgs []string
+	for _, f := range res.Findings {
+		msgs = append(msgs, f.Path+": "+f.Message)
+	}
+	assert.Equal(t, []string{"f000.txt: f000.txt", "f001.txt: f000.txt,f001.txt", "f002.txt: f000.txt,f001.txt,f002.txt"}, msgs)
+
+	// A corpus rule that makes no such promise sees every file's facts.
+	res = run(t, engine.Options{Rules: []*rule.Rule{countRule(false)}, Jobs: 2}, in)
+	msgs = nil
+	for _, f := range res.Findings {
+		msgs = append(msgs, f.Message)
+	}
+	all := "f000.txt,f001.txt,f002.txt"
+	assert.Equal(t, []string{all, all, all}, msgs)
+}
+
+func TestProgressCountsEveryFile(t *testing.T) {
+	var files, findings int
+	var bytes int64
+	in := inputs(25)
+	res := run(t, engine.Options{Rules: rules.All(), Jobs: 2, Progress: func(size int64, n int) {
+		files++
+		bytes += size
+		findings += n
+	}}, in)
+	var total int64
+	for _, i := range in {
+		total += int64(len(i.Data))
+	}
+	assert.Equal(t, 25, files)
+	assert.Equal(t, total, bytes)
+	assert.Equal(t, len(res.Findings), findings)
+}
+
+func TestEmitErrorStopsTheRun(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	boom := errors.New("broken pipe")
+	calls := 0
+	_, err = engine.Run(context.Background(), engine.Options{Rules: rules.All(), Lexicons: packs, Jobs: 2, Emit: func([]finding.Finding) error {
+		calls++
+		return boom
+	}}, inputs(200))
+	require.ErrorIs(t, err, boom)
+	assert.Equal(t, 1, calls, "nothing is emitted after a failure")
+}
+
+// Findings held on disk for phase two come back as they went: a run that must
+// wait for every file (a corpus rule without PriorFacts) reports what a
+// streamed run reports.
+func TestHeldFindingsComeBackIntact(t *testing.T) {
+	in := inputs(30)
+	streamed := run(t, engine.Options{Rules: lookingBack(), Jobs: 2}, in)
+	require.NotEmpty(t, streamed.Findings)
+	held := run(t, engine.Options{Rules: append(lookingBack(), countRule(false)), Jobs: 2}, in)
+	var kept []finding.Finding
+	for _, f := range held.Findings {
+		if f.Rule != "duplicate/count" {
+			kept = append(kept, f)
+		}
+	}
+	assert.Equal(t, streamed.Findings, kept)
+}

@@ -1,0 +1,80 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+)
+
+// Stream writes a report in parts as findings arrive, file by file, for the
+// formats that are a line or a block per finding (text, rdjsonl):
+// memory then does not grow with the number of findings. What Stream writes is
+// byte for byte what Write would write with all the findings at once. Each
+// part goes to the writer in one Write; a failing writer stops the stream
+// with an error, after the parts already written.
+type Stream struct {
+	w      io.Writer
+	format format
+	meta   Input
+	buf    bytes.Buffer
+}
+
+// Streamable reports whether the named format can be written as a Stream; json
+// and sarif cannot (their documents close with the whole run's results), nor
+// github (it orders the annotations of the whole run by severity and writes
+// a job summary).
+func Streamable(name string) bool {
+	switch name {
+	case "text", "rdjsonl":
+		return true
+	}
+	return false
+}
+
+// NewStream starts a report in a streamable format. meta supplies everything
+// but the findings, the file errors and the configuration notes (rules,
+// version, colour).
+func NewStream(w io.Writer, name string, meta Input) (*Stream, error) {
+	if !Streamable(name) {
+		return nil, fmt.Errorf("the %s format cannot be streamed", name)
+	}
+	for _, f := range formats() {
+		if f.name == name {
+			meta.Findings, meta.Errors, meta.ConfigNotes = nil, nil, nil
+			return &Stream{w: w, format: f, meta: meta}, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown output format %q", name)
+}
+
+// Write renders findings (sorted, after those written before).
+func (s *Stream) Write(findings []finding.Finding) error {
+	in := s.meta
+	in.Findings = findings
+	return s.flush(&in)
+}
+
+// Close renders what follows the findings: the files that could not be
+// checked and the remarks about the configuration, in the formats that report
+// them.
+func (s *Stream) Close(errs []FileError, notes []ConfigNote) error {
+	in := s.meta
+	in.Errors, in.ConfigNotes = errs, notes
+	return s.flush(&in)
+}
+
+func (s *Stream) flush(in *Input) error {
+	s.buf.Reset()
+	if err := s.format.write(&s.buf, in); err != nil {
+		return fmt.Errorf("rendering %s report: %w", s.format.name, err)
+	}
+	if s.buf.Len() == 0 {
+		return nil
+	}
+	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
+		return fmt.Errorf("writing %s report: %w", s.format.name, err)
+	}
+	return nil
+}
