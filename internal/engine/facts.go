@@ -10,12 +10,13 @@ import (
 // factStore holds every corpus rule's facts between the two phases: the
 // cross-file index, the one part of a run's memory that grows with the
 // corpus. Files are added in path order, each a number. A fact is a few
-// varint bytes in an arena of chunks: its file's number, its key's number,
-// its span, its range as small deltas from the span and from each other, and
+// varint bytes in an arena of chunks: its file's number, its key, its span, its range as small deltas from the span and from each other, and
 // its value (a []byte value inline, any other value in a side list). Each
 // rule numbers its facts file after file, each file's in export order, so a
-// file's own facts are found again by a binary search; a key's facts are a
-// list of fact numbers. Facts are expanded into rule.Fact only when read.
+// file's own facts are found again by a binary search. A key names its one
+// fact's number or, when it has several, a list of them: most keys (a
+// headline, a body) have one. Facts are expanded into rule.Fact only when
+// read.
 type factStore struct {
 	// files holds the path of every file added, by number.
 	files []string
@@ -30,18 +31,13 @@ type factStore struct {
 
 // ruleFacts is one rule's facts.
 type ruleFacts struct {
-	id   string
+	// keys gives a key's one fact number, or -1-i for lists[i].
 	keys map[string]int32
-	// byKey holds, by key number, the key and its facts' numbers in path
-	// order, then span order.
-	byKey []keyFacts
+	// lists hold the numbers of the facts of keys that have several, in
+	// path order, then span order.
+	lists [][]int32
 	// at gives each fact number the place of its encoding: chunk<<32 | offset.
 	at []uint64
-}
-
-type keyFacts struct {
-	key   string
-	facts []int32
 }
 
 // chunkSize is the arena's unit: large enough that chunk headers cost nothing
@@ -66,20 +62,12 @@ func (s *factStore) add(file int, facts map[string][]rule.OwnFact) {
 	for id, exported := range facts {
 		rf := s.rules[id]
 		if rf == nil {
-			rf = &ruleFacts{id: id, keys: map[string]int32{}}
+			rf = &ruleFacts{keys: map[string]int32{}}
 			s.rules[id] = rf
 		}
 		base := int32(len(rf.at))
-		keys := make([]int32, len(exported))
-		for i, of := range exported {
-			k, ok := rf.keys[of.Key]
-			if !ok {
-				k = int32(len(rf.byKey))
-				rf.keys[of.Key] = k
-				rf.byKey = append(rf.byKey, keyFacts{key: of.Key})
-			}
-			keys[i] = k
-			rf.at = append(rf.at, s.encode(file, k, of.Fact))
+		for _, of := range exported {
+			rf.at = append(rf.at, s.encode(file, of.Key, of.Fact))
 		}
 		// Listed under their keys in span order, so that a key's facts are
 		// sorted.
@@ -95,15 +83,42 @@ func (s *factStore) add(file int, facts map[string][]rule.OwnFact) {
 			return x.End < y.End
 		})
 		for _, i := range order {
-			rf.byKey[keys[i]].facts = append(rf.byKey[keys[i]].facts, base+int32(i))
+			rf.list(exported[i].Key, base+int32(i))
 		}
 	}
 }
 
+// list adds fact number n to key's facts.
+func (rf *ruleFacts) list(key string, n int32) {
+	v, ok := rf.keys[key]
+	switch {
+	case !ok:
+		rf.keys[key] = n
+	case v >= 0:
+		rf.lists = append(rf.lists, []int32{v, n})
+		rf.keys[key] = -int32(len(rf.lists))
+	default:
+		rf.lists[-1-v] = append(rf.lists[-1-v], n)
+	}
+}
+
+// facts returns the numbers of key's facts.
+func (rf *ruleFacts) facts(key string) []int32 {
+	v, ok := rf.keys[key]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		return []int32{v}
+	}
+	return rf.lists[-1-v]
+}
+
 // encode appends the fact to the arena and returns where it sits.
-func (s *factStore) encode(file int, key int32, f rule.Fact) uint64 {
+func (s *factStore) encode(file int, key string, f rule.Fact) uint64 {
 	b := binary.AppendUvarint(s.scratch[:0], uint64(file))
-	b = binary.AppendUvarint(b, uint64(key))
+	b = binary.AppendUvarint(b, uint64(len(key)))
+	b = append(b, key...)
 	r := f.Range
 	for _, d := range [...]int{
 		f.Span.Start, f.Span.End - f.Span.Start,
@@ -148,13 +163,18 @@ func (s *factStore) fileOf(at uint64) int {
 	return int(file)
 }
 
-// decode expands the fact stored at at, and returns its key's number.
-func (s *factStore) decode(at uint64) (rule.Fact, int32) {
+// decode expands the fact stored at at, and returns its key when wantKey.
+func (s *factStore) decode(at uint64, wantKey bool) (rule.Fact, string) {
 	b := s.chunks[at>>32][uint32(at):]
 	file, n := binary.Uvarint(b)
 	b = b[n:]
-	key, n := binary.Uvarint(b)
+	size, n := binary.Uvarint(b)
 	b = b[n:]
+	var key string
+	if wantKey {
+		key = string(b[:size])
+	}
+	b = b[size:]
 	next := func() int {
 		v, n := binary.Varint(b)
 		b = b[n:]
@@ -190,7 +210,7 @@ func (s *factStore) decode(at uint64) (rule.Fact, int32) {
 		i, _ := binary.Uvarint(b)
 		f.Value = s.values[i]
 	}
-	return f, int32(key)
+	return f, key
 }
 
 // own rebuilds the facts that ruleID's Collect exported for the file
@@ -203,8 +223,8 @@ func (s *factStore) own(ruleID string, file int) []rule.OwnFact {
 	var out []rule.OwnFact
 	from := sort.Search(len(rf.at), func(i int) bool { return s.fileOf(rf.at[i]) >= file })
 	for i := from; i < len(rf.at) && s.fileOf(rf.at[i]) == file; i++ {
-		f, k := s.decode(rf.at[i])
-		out = append(out, rule.OwnFact{Key: rf.byKey[k].key, Fact: f})
+		f, key := s.decode(rf.at[i], true)
+		out = append(out, rule.OwnFact{Key: key, Fact: f})
 	}
 	return out
 }
@@ -219,11 +239,7 @@ func (v factView) list(key string) []int32 {
 	if v.facts == nil {
 		return nil
 	}
-	k, ok := v.facts.keys[key]
-	if !ok {
-		return nil
-	}
-	return v.facts.byKey[k].facts
+	return v.facts.facts(key)
 }
 
 // Lookup returns the facts under key, sorted by path then span.
@@ -234,7 +250,7 @@ func (v factView) Lookup(key string) []rule.Fact {
 	}
 	out := make([]rule.Fact, len(list))
 	for i, n := range list {
-		out[i], _ = v.store.decode(v.facts.at[n])
+		out[i], _ = v.store.decode(v.facts.at[n], false)
 	}
 	return out
 }
@@ -244,7 +260,7 @@ func (v factView) Len(key string) int { return len(v.list(key)) }
 
 // At returns the ith fact under key, in Lookup's order.
 func (v factView) At(key string, i int) rule.Fact {
-	f, _ := v.store.decode(v.facts.at[v.list(key)[i]])
+	f, _ := v.store.decode(v.facts.at[v.list(key)[i]], false)
 	return f
 }
 
