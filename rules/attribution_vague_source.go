@@ -204,7 +204,7 @@ func namedIn(text string, sp speakers, intros *lexicon.List, s finding.Span, spe
 			continue
 		}
 		i := strings.TrimRight(t[:w.Start], " \t\u00a0")
-		if sentenceEnd, ok := mk.closeEnd[len(i)]; ok && !sentenceEnd {
+		if sentenceEnd, ok := mk.closedAt(len(i)); ok && !sentenceEnd {
 			return true
 		}
 	}
