@@ -33,13 +33,17 @@ func (e Entry) Field(i int) string {
 	return ""
 }
 
-// List is one word or phrase list of one language.
+// List is one word or phrase list of one language. Its lookup table and
+// matcher are built on first use: a run on a few files uses a fraction of the
+// packs' lists, and building them all was most of the packs' loading time.
 type List struct {
 	Name    string
 	Entries []Entry
-	exact   map[string]int // lower-cased phrase -> entry index
-	maxKey  int            // length in bytes of the longest lower-cased phrase
-	matcher *matcher
+
+	indexOnce sync.Once
+	exact     map[string]int // lower-cased phrase -> entry index
+	maxKey    int            // length in bytes of the longest lower-cased phrase
+	matcher   *matcher
 
 	patternOnce sync.Once
 	pattern     *LinePattern
@@ -52,19 +56,26 @@ type Match struct {
 }
 
 func newList(name string, entries []Entry) *List {
-	l := &List{Name: name, Entries: entries, exact: make(map[string]int, len(entries))}
-	pats := make([]string, len(entries))
-	for i, e := range entries {
-		key := strings.ToLower(e.Phrase)
-		if _, dup := l.exact[key]; !dup {
-			l.exact[key] = i
+	return &List{Name: name, Entries: entries}
+}
+
+// index returns l with its lookup table and matcher built.
+func (l *List) index() *List {
+	l.indexOnce.Do(func() {
+		l.exact = make(map[string]int, len(l.Entries))
+		pats := make([]string, len(l.Entries))
+		for i, e := range l.Entries {
+			key := strings.ToLower(e.Phrase)
+			if _, dup := l.exact[key]; !dup {
+				l.exact[key] = i
+			}
+			l.maxKey = max(l.maxKey, len(key))
+			pats[i] = key
 		}
-		l.maxKey = max(l.maxKey, len(key))
-		pats[i] = key
-	}
-	if len(pats) > 0 {
-		l.matcher = newMatcher(pats)
-	}
+		if len(pats) > 0 {
+			l.matcher = newMatcher(pats)
+		}
+	})
 	return l
 }
 
@@ -81,6 +92,7 @@ func (l *List) Lookup(s string) *Entry {
 	if l == nil {
 		return nil
 	}
+	l.index()
 	// Lower-casing keeps a string at least a third of its length (the Kelvin
 	// sign's three bytes become "k"), so a longer one cannot be an entry.
 	if len(s) > 3*l.maxKey {
@@ -126,7 +138,7 @@ func (l *List) Contains(s string) bool { return l.Lookup(s) != nil }
 // and lower-casing keeps their length). Callers use it to skip building a
 // lookup key for a line of running text.
 func (l *List) MayHold(s string) bool {
-	if l == nil || len(s) <= l.maxKey {
+	if l == nil || len(s) <= l.index().maxKey {
 		return true
 	}
 	n := 0
@@ -147,7 +159,7 @@ func (l *List) ContainsExact(s string) bool {
 // FindAll returns the leftmost-longest, non-overlapping occurrences of the list's
 // entries in text that start and end on word boundaries, ignoring ASCII case.
 func (l *List) FindAll(text string) []Match {
-	if l == nil || l.matcher == nil {
+	if l == nil || l.index().matcher == nil {
 		return nil
 	}
 	var out []Match
