@@ -4,7 +4,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -341,30 +340,33 @@ func (s *Set) Add(fsys fs.FS) error {
 	return nil
 }
 
+// readList reads one list file. The file is read whole and its entries are
+// cut from it without copying: reading the packs line by line with a copy
+// of every line and field was most of loading them.
 func readList(fsys fs.FS, name string) ([]Entry, error) {
-	f, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var out []Entry
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), " \r")
+	text := string(data)
+	out := make([]Entry, 0, strings.Count(text, "\n")+1)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimRight(line, " \r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		parts := strings.Split(line, "\t")
-		phrase := strings.TrimSpace(parts[0])
+		phrase, fields := line, []string{}
+		if strings.IndexByte(line, '\t') >= 0 {
+			parts := strings.Split(line, "\t")
+			phrase, fields = parts[0], parts[1:]
+		}
+		phrase = strings.TrimSpace(phrase)
 		if phrase == "" {
 			return nil, fmt.Errorf("%s:%d: empty entry", name, n)
 		}
-		out = append(out, Entry{Phrase: phrase, Fields: parts[1:]})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		out = append(out, Entry{Phrase: phrase, Fields: fields})
 	}
 	return out, nil
 }
