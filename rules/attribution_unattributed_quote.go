@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -184,19 +183,19 @@ func isTitle(before string, titles interface{ Contains(string) bool }) bool {
 
 // tweetSignature matches the signature line of an embedded post: "— Tottenham
 // Hotspur (@SpursOfficial) November 20, 2019".
-var tweetSignature = regexp.MustCompile(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
+var tweetSignature = lazyRegexp(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
 
 // introduces reports whether a paragraph hands over to the quote after it:
 // it ends with a colon ("… which contains the following statement:"), or it
 // is an embedded post's signature naming its author.
 func introduces(para string) bool {
 	para = strings.TrimRightFunc(para, unicode.IsSpace)
-	return strings.HasSuffix(para, ":") || tweetSignature.MatchString(para)
+	return strings.HasSuffix(para, ":") || tweetSignature().MatchString(para)
 }
 
 // embedSignature matches the end of an embedded post that a scraper kept in
 // the text: its author's handle and date, "(@F1) November 22, 2025".
-var embedSignature = regexp.MustCompile(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
+var embedSignature = lazyRegexp(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
 
 // embedReach is how far after a quote an embedded post's signature is looked for.
 const embedReach = 300
@@ -206,7 +205,7 @@ const embedReach = 300
 // …]"), or the signature of the embedded post the quote is from.
 func citedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
 	after := d.Text[q.end:min(units[k].End, q.end+embedReach)]
-	if embedSignature.MatchString(after) {
+	if embedSignature().MatchString(after) {
 		return true
 	}
 	rest := strings.TrimLeft(d.Text[q.end:units[k].End], " \t\u00a0.,;")
@@ -288,7 +287,7 @@ const windowReach = 4 * contextWindow
 
 // signatureLine matches a signature standing after a quote: a dash and a short
 // name, masked or not ("– Man**", "— Ni** My**", "— Mark Twain").
-var signatureLine = regexp.MustCompile(`^[—–―-]\s?\p{Lu}[^.!?\n]{0,60}$`)
+var signatureLine = lazyRegexp(`^[—–―-]\s?\p{Lu}[^.!?\n]{0,60}$`)
 
 // signedAfter reports whether a signature follows the quote: the rest of its
 // paragraph, or the next paragraph, is a dash and a name of at most six words,
@@ -298,7 +297,7 @@ func signedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan)
 	if rest == "" && k+1 < len(units) {
 		rest = strings.TrimSpace(d.Slice(units[k+1]))
 	}
-	return signatureLine.MatchString(rest) && wordCount(rest) <= 7
+	return signatureLine().MatchString(rest) && wordCount(rest) <= 7
 }
 
 // citedBy reports whether the text right after a quote points to its source

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -234,13 +233,13 @@ func apposed(t string, words []finding.Span, k int) bool {
 
 // captionCredit matches the parenthesised credit that closes a photo caption:
 // "(Foto: Getty Images/…)", "(AP Photo/…)".
-var captionCredit = regexp.MustCompile(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]ambar|[Ii]lustrasi|[Ii]mage|AP Photo|AFP Photo|Reuters|ANTARA(?: FOTO)?)\s*[:/]`)
+var captionCredit = lazyRegexp(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]ambar|[Ii]lustrasi|[Ii]mage|AP Photo|AFP Photo|Reuters|ANTARA(?: FOTO)?)\s*[:/]`)
 
 // inCaption reports whether the text from off to its sentence's end closes with
 // a photo credit: the words are a caption the scraper kept in the text ("Nico
 // Paz disebut-sebut punya masa depan cerah (Foto: Getty Images/…)").
 func inCaption(text string, off int) bool {
-	return captionCredit.MatchString(text[off:min(len(text), off+260)])
+	return captionCredit().MatchString(text[off:min(len(text), off+260)])
 }
 
 // spanCover answers whether any of a set of spans covers a stretch, in

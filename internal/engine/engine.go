@@ -71,7 +71,17 @@ type Options struct {
 	// text is the text the finding covers ("" for corpus findings). Dropped
 	// findings are neither reported nor fixed. Called from several goroutines.
 	Drop func(f *finding.Finding, text string) bool
+	// HeldInMemory is how many findings files waiting for phase two keep in
+	// memory before the next files' go to a temporary file; 0 means
+	// DefaultHeldInMemory, a negative number none.
+	HeldInMemory int
 }
+
+// DefaultHeldInMemory is how many held findings stay in memory by default: a
+// few megabytes. A run on a few files then makes no temporary file (whose
+// buffers and gob encoding were a tenth of the start-up on one article); a
+// large corpus's findings still go to disk.
+const DefaultHeldInMemory = 10000
 
 // Profile is what applies to one file: the rules that run on it, in registry
 // order, their severities and options, and its language.
@@ -153,10 +163,12 @@ type fileResult struct {
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
 	// own replaces facts while the file waits for phase two: where its
 	// facts sit in the store, in export order.
-	own  []ownRef
-	err  *FileError
-	note *FileNote
-	fix  *FixReport
+	own []ownRef
+	// spilled: the findings wait in the spill file.
+	spilled bool
+	err     *FileError
+	note    *FileNote
+	fix     *FixReport
 }
 
 // Run checks inputs with opts. Files are checked in parallel and finished in
@@ -261,10 +273,13 @@ type finisher struct {
 	// file is reported as soon as it is added.
 	streaming bool
 	held      []*fileResult
-	spill     *spill
-	spillErr  error
-	shared    map[string]*rule.Shared
-	err       error
+	// heldFindings counts the findings of held files, to start spilling
+	// past opts.HeldInMemory.
+	heldFindings int
+	spill        *spill
+	spillErr     error
+	shared       map[string]*rule.Shared
+	err          error
 }
 
 func newFinisher(opts Options) *finisher {
@@ -320,10 +335,16 @@ func (f *finisher) add(r *fileResult) error {
 }
 
 // hold keeps a file for phase two, which must wait for every file: its
-// findings go to the spill file (memory then holds only the facts), or stay
-// in memory when no spill file can be made.
+// findings stay in memory up to opts.HeldInMemory findings in all, then go
+// to the spill file (memory then holds only the facts), or stay in memory
+// when no spill file can be made.
 func (f *finisher) hold(r *fileResult) error {
-	if f.spill == nil && f.spillErr == nil {
+	f.heldFindings += len(r.findings)
+	limit := f.opts.HeldInMemory
+	if limit == 0 {
+		limit = DefaultHeldInMemory
+	}
+	if f.spill == nil && f.spillErr == nil && f.heldFindings > limit {
 		f.spill, f.spillErr = newSpill()
 	}
 	if f.spill != nil {
@@ -331,7 +352,7 @@ func (f *finisher) hold(r *fileResult) error {
 			f.err = err
 			return err
 		}
-		r.findings = nil
+		r.findings, r.spilled = nil, true
 	}
 	// Its own facts are in the store already: keep only where to find them.
 	for id, facts := range r.facts {
@@ -358,7 +379,7 @@ func (f *finisher) close() error {
 	f.store.sort()
 	for i, r := range f.held {
 		f.held[i] = nil
-		if f.spill != nil {
+		if r.spilled {
 			fs, err := f.spill.read()
 			if err != nil {
 				return err
