@@ -456,7 +456,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 	tail := strings.TrimRight(last.text, ",.;:")
 	for c := r; c < q-1; c++ {
 		name := strings.TrimSpace(doc[ws[c].start:last.start]) + " " + tail
-		if strings.Count(doc, name) >= 2 {
+		if strings.Count(nearby(doc, last.start, nameReach), name) >= 2 {
 			b = c
 			break
 		}
@@ -503,4 +503,14 @@ func startsWithEntry(list *lexicon.List, s string) bool {
 		}
 	}
 	return false
+}
+
+// nameReach is how far either side of a headline's end a name is looked for
+// again: the article around it, never megabytes of a flattened corpus.
+const nameReach = 64 << 10
+
+// nearby returns doc within reach bytes either side of offset at (a name
+// starts with a letter, so a cut inside a rune cannot make a match).
+func nearby(doc string, at, reach int) string {
+	return doc[max(0, at-reach):min(len(doc), at+reach)]
 }
