@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +26,7 @@ var EditorCode = &rule.Rule{
 	Run: runEditorCode,
 }
 
-var editorCodePattern = regexp.MustCompile(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+var editorCodePattern = lazyRegexp(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
 
 // closesWithCode is a quick test the pattern's end implies: after the code's
 // ")" come only lower-case words, digits, ' and - and white space. It spares
@@ -56,7 +55,7 @@ func runEditorCode(p *rule.Pass) {
 		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
 			continue
 		}
-		m := editorCodePattern.FindStringIndex(line)
+		m := editorCodePattern().FindStringIndex(line)
 		if m == nil {
 			continue
 		}

@@ -29,19 +29,19 @@ var PhotoCredit = &rule.Rule{
 // lines holding its trigger substring, so it never runs per character.
 type creditPattern struct {
 	trigger string
-	re      *regexp.Regexp
+	re      func() *regexp.Regexp
 	line    bool // the match is the whole line: delete the line
 }
 
-// creditPatterns are compiled once: compiling them for every article cost more
-// than all the other rules together (bench/README.md).
+// creditPatterns are compiled once, on first use: compiling them for every
+// article cost more than all the other rules together (bench/README.md).
 var creditPatterns = []creditPattern{
-	{"-/", regexp.MustCompile(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
-	{"oto", regexp.MustCompile(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
-	{"Photo/", regexp.MustCompile(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
-	{"oto", regexp.MustCompile(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
-	{"Photo by", regexp.MustCompile(`\s*\(Photo by [^()\n]{1,80}\)`), false},
-	{"Getty Images", regexp.MustCompile(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
+	{"-/", lazyRegexp(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
+	{"oto", lazyRegexp(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
+	{"Photo/", lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
+	{"oto", lazyRegexp(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
+	{"Photo by", lazyRegexp(`\s*\(Photo by [^()\n]{1,80}\)`), false},
+	{"Getty Images", lazyRegexp(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
 }
 
 func runPhotoCredit(p *rule.Pass) {
@@ -57,7 +57,7 @@ func runPhotoCredit(p *rule.Pass) {
 			if !strings.Contains(line, cp.trigger) {
 				continue
 			}
-			for _, m := range cp.re.FindAllStringIndex(line, -1) {
+			for _, m := range cp.re().FindAllStringIndex(line, -1) {
 				s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
 				if overlapsAny(done, s) {
 					continue

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,13 +80,13 @@ func readMoreWidgets(p *rule.Pass) []readMoreWidget {
 }
 
 // editorCodeInLine finds detik's editor code inside a flattened line: "(nds/krs)".
-var editorCodeInLine = regexp.MustCompile(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
+var editorCodeInLine = lazyRegexp(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
 
 // videoWidget finds detik's video widget in a flattened line ls: the video's
 // title printed twice right before the editor code, "… Video: T Video: T
 // (nds/krs)". The repetition marks both ends, so deleting it is safe.
 func videoWidget(text string, ls finding.Span) (readMoreWidget, bool) {
-	if m := editorCodeInLine.FindStringIndex(text[ls.Start:ls.End]); m != nil {
+	if m := editorCodeInLine().FindStringIndex(text[ls.Start:ls.End]); m != nil {
 		c := ls.Start + m[0]
 		from := c - 2000 // a title is short: look back a bounded stretch only
 		if from < ls.Start {
@@ -220,10 +219,10 @@ const (
 )
 
 // editorCodeWord matches a detik editor code standing as one word: "(nds/krs)".
-var editorCodeWord = regexp.MustCompile(`^\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)$`)
+var editorCodeWord = lazyRegexp(`^\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)$`)
 
 // listMarker matches a numbered list item's marker: "2.".
-var listMarker = regexp.MustCompile(`^[0-9]{1,2}\.$`)
+var listMarker = lazyRegexp(`^[0-9]{1,2}\.$`)
 
 // headlineWord is one word after an inline read-more phrase.
 type headlineWord struct {
@@ -303,7 +302,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	ws, done := splitHeadlineWords(text, i, limit, scanHeadlineWords)
 	stop := len(ws) // the first editor code, where detik's article text ends
 	for k, w := range ws {
-		if editorCodeWord.MatchString(w.text) {
+		if editorCodeWord().MatchString(w.text) {
 			stop = k
 			break
 		}
@@ -378,7 +377,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		}
 		if k > 0 {
 			quoteOpen := strings.ContainsRune("\"“", []rune(w.text)[0]) && !strings.ContainsAny(w.text[1:], "\"”")
-			if quoteOpen || listMarker.MatchString(w.text) || opensSentence(k) {
+			if quoteOpen || listMarker().MatchString(w.text) || opensSentence(k) {
 				return soft(k)
 			}
 			if lowerContent(w) {
@@ -457,7 +456,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 	tail := strings.TrimRight(last.text, ",.;:")
 	for c := r; c < q-1; c++ {
 		name := strings.TrimSpace(doc[ws[c].start:last.start]) + " " + tail
-		if strings.Count(doc, name) >= 2 {
+		if strings.Count(nearby(doc, last.start, nameReach), name) >= 2 {
 			b = c
 			break
 		}
@@ -504,4 +503,14 @@ func startsWithEntry(list *lexicon.List, s string) bool {
 		}
 	}
 	return false
+}
+
+// nameReach is how far either side of a headline's end a name is looked for
+// again: the article around it, never megabytes of a flattened corpus.
+const nameReach = 64 << 10
+
+// nearby returns doc within reach bytes either side of offset at (a name
+// starts with a letter, so a cut inside a rune cannot make a match).
+func nearby(doc string, at, reach int) string {
+	return doc[max(0, at-reach):min(len(doc), at+reach)]
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -30,12 +29,12 @@ var NoSource = &rule.Rule{
 // datelinePattern matches a dateline at the start of a paragraph: a place in
 // capitals or title case, an optional outlet or agency, and a dash: "Jakarta - ",
 // "JAKARTA, KOMPAS.com - ", "BOULDER, Colo. (AP) — ".
-var datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{L}.'’]*(?:[\s\x{00A0},]+[\p{L}.'’]+){0,4}(?:[\s\x{00A0}]*\([\p{L} .]+\))?[\s\x{00A0}]*(?:-{1,2}|–|—)[\s\x{00A0}]`)
+var datelinePattern = lazyRegexp(`^\p{Lu}[\p{L}.'’]*(?:[\s\x{00A0},]+[\p{L}.'’]+){0,4}(?:[\s\x{00A0}]*\([\p{L} .]+\))?[\s\x{00A0}]*(?:-{1,2}|–|—)[\s\x{00A0}]`)
 
 // inlineDateline matches a dateline inside the opening of an article flattened
 // to one line, after a table of contents or a caption: capitalised words, a
 // dash, a capitalised word ("… Jakarta - Dengan SEA …", "KONTAN.CO.ID - JAKARTA.").
-var inlineDateline = regexp.MustCompile(`(?:^|[\s\x{00A0}])\p{Lu}[\p{L}.'’]*(?:,?[\s\x{00A0}]\p{Lu}[\p{L}.'’]*){0,3}(?:[\s\x{00A0}]*\([\p{L} .]+\))?[\s\x{00A0}](?:-{1,2}|–|—)[\s\x{00A0}]\p{Lu}`)
+var inlineDateline = lazyRegexp(`(?:^|[\s\x{00A0}])\p{Lu}[\p{L}.'’]*(?:,?[\s\x{00A0}]\p{Lu}[\p{L}.'’]*){0,3}(?:[\s\x{00A0}]*\([\p{L} .]+\))?[\s\x{00A0}](?:-{1,2}|–|—)[\s\x{00A0}]\p{Lu}`)
 
 // inlineReach is how far into a flattened article a dateline is looked for.
 const inlineReach = 400
@@ -68,7 +67,7 @@ func runNoSource(p *rule.Pass) {
 			continue
 		}
 		text := strings.TrimSpace(d.LineText(i))
-		if datelinePattern.MatchString(text) || len(lines) == 1 && inlineDateline.MatchString(text[:cutAtRune(text, inlineReach)]) {
+		if datelinePattern().MatchString(text) || len(lines) == 1 && inlineDateline().MatchString(text[:cutAtRune(text, inlineReach)]) {
 			return
 		}
 		for _, m := range bylines.FindAll(text) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,16 +88,19 @@ func looksClosing(text string, s finding.Span, i int) bool {
 // verb inside a quote never counts as attribution, while offsets still match.
 type masked struct {
 	text string
-	// closeEnd holds the offsets (into text) just after each closing mark, with
-	// whether the quote ended with sentence punctuation.
-	closeEnd map[int]bool
+	// ends holds, in order, the offsets just after each closing mark (offsets
+	// into the stretch maskQuotes was given, of which text starts at base), and
+	// sentence whether that quote ended with sentence punctuation.
+	ends     []int
+	sentence []bool
+	base     int
 }
 
 // maskQuotes blanks the inside of every quote of text[s] but the quote's last
 // punctuation mark.
 func maskQuotes(text string, s finding.Span) masked {
 	b := []byte(text[s.Start:s.End])
-	m := masked{closeEnd: map[int]bool{}}
+	var m masked
 	for _, q := range findQuotes(text, s) {
 		inner := q.inner(text)
 		last, n := utf8.DecodeLastRuneInString(inner)
@@ -108,22 +112,30 @@ func maskQuotes(text string, s finding.Span) masked {
 		for i := from; i < q.close-s.Start-keep; i++ {
 			b[i] = ' '
 		}
-		m.closeEnd[q.end-s.Start] = strings.ContainsRune(".!?", last)
+		m.ends = append(m.ends, q.end-s.Start)
+		m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
 	}
 	m.text = string(b)
 	return m
 }
 
 // slice returns the masked text of [from, to), offsets relative to the
-// stretch maskQuotes was given.
+// stretch maskQuotes was given. It copies nothing, so a long stretch can be
+// read a window at a time.
 func (m masked) slice(from, to int) masked {
-	out := masked{text: m.text[from:to], closeEnd: map[int]bool{}}
-	for end, sentence := range m.closeEnd {
-		if end > from && end <= to {
-			out.closeEnd[end-from] = sentence
-		}
+	lo := sort.SearchInts(m.ends, m.base+from+1) // ends after from
+	hi := sort.SearchInts(m.ends, m.base+to+1)   // up to to
+	return masked{text: m.text[from:to], ends: m.ends[lo:hi], sentence: m.sentence[lo:hi], base: m.base + from}
+}
+
+// closedAt reports whether a closing mark ends just before offset i of the
+// masked text, and whether its quote ended with sentence punctuation.
+func (m masked) closedAt(i int) (sentence, ok bool) {
+	k := sort.SearchInts(m.ends, m.base+i)
+	if k < len(m.ends) && m.ends[k] == m.base+i {
+		return m.sentence[k], true
 	}
-	return out
+	return false, false
 }
 
 // in reports whether the masked text holds attribution.
@@ -175,7 +187,7 @@ func (sp speakers) afterQuote(m masked, words []finding.Span, k int) bool {
 			}
 			i -= n
 		}
-		if sentenceEnd, ok := m.closeEnd[i]; ok {
+		if sentenceEnd, ok := m.closedAt(i); ok {
 			next := words[k-between]
 			return !sentenceEnd || !isUpperStart(m.text[next.Start:next.End])
 		}

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,7 +21,7 @@ var UnattributedQuote = &rule.Rule{
 	NeedsLanguage: true,
 	Severity:      finding.Warning,
 	Doc: rule.Doc{
-		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after. A quote signed on the next line or after it ("– Man**", "— Ni** My**", as reviews and testimonials are), followed by a pointer to its source ("Read our … review", "Sumber: …"), or whose words stand again elsewhere in the article (a pull-quote) is attributed. Not reported: a single question (it claims nothing), a quote in parentheses inside the writer's sentence about its speaker, quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
+		What: `A direct quote of a full sentence — five words or more, opening with a capital or ending with sentence punctuation inside the marks — with no attribution in its paragraph or the paragraph before. Attribution is a speech verb in the shape news uses: "kata Kim", "“…,” ujarnya", "menurut", "mengatakan", "Smith said", "according to". A bare verb that is also an everyday word ("jelas" is "clear", "lanjut" "further") counts only after the quote or before a speaker. A quote in a run of quote paragraphs is attributed by the speaker named just before the run, and a quote after a paragraph that hands over to it (ending with a colon, or an embedded post's "— Name (@handle)" signature) or followed by a bracketed citation ("[HR. Bukhari]") or by an embedded post's "(@handle) date" signature is attributed too; split quotes ("“…,” kata Kim. “…”") by their paragraph. Paragraphs are lines when an article puts one paragraph a line; in an article flattened to one line, the quote's sentence with the two before and one after (at most 2,400 bytes either side). A quote signed on the next line or after it ("– Man**", "— Ni** My**", as reviews and testimonials are), followed by a pointer to its source ("Read our … review", "Sumber: …"), or whose words stand again elsewhere in the article (a pull-quote) is attributed. Not reported: a single question (it claims nothing), a quote in parentheses inside the writer's sentence about its speaker, quotes of one to four words (scare quotes), a lower-case fragment woven into the writer's own sentence ("an enterprise “with deep local roots and national scale.”"), and titles — named as such ("berjudul “…”", "called “…”") or in title case ("“Petals on Your Plate: A Guide to Edible Flowers”").`,
 		Why:  "A quote nobody said is an invented quote as far as a reader can tell.",
 		Bad:  "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh.”\n",
 		Good: "Kunjungan itu berlangsung singkat.\n\n“Kami akan membalas setiap serangan dengan kekuatan penuh,” kata Kim.\n",
@@ -116,6 +116,9 @@ func runUnattributedQuote(p *rule.Pass) {
 		}
 		return false
 	}
+	// Quotes that nothing else clears wait for one pass over the text that
+	// looks for each one's words elsewhere (a pull-quote).
+	var pending []quoteSpan
 	for k, u := range units {
 		quotes := findQuotes(d.Text, u)
 		ok := make([]bool, len(quotes))
@@ -143,13 +146,19 @@ func runUnattributedQuote(p *rule.Pass) {
 			inner := q.inner(d.Text)
 			if ok[i] || !isFullQuote(inner, minWords) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
 				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) || isQuestion(inner) ||
-				isParenthetical(d.Text, u, q) || signedAfter(d, units, k, q) || citedBy(d.Text[q.end:u.End], citations) ||
-				isPullQuote(d.Text, q, inner) {
+				isParenthetical(d.Text, u, q) || signedAfter(d, units, k, q) || citedBy(d.Text[q.end:u.End], citations) {
 				continue
 			}
-			span := finding.Span{Start: q.open, End: q.end}
-			p.Report(span, "quote of "+itoa(wordCount(inner))+" words with no speaker in its paragraph or the one before: say who said it")
+			pending = append(pending, q)
 		}
+	}
+	pulled := pullQuotes(d.Text, pending)
+	for i, q := range pending {
+		if pulled[i] {
+			continue
+		}
+		span := finding.Span{Start: q.open, End: q.end}
+		p.Report(span, "quote of "+itoa(wordCount(q.inner(d.Text)))+" words with no speaker in its paragraph or the one before: say who said it")
 	}
 }
 
@@ -161,7 +170,7 @@ const continuationGap = 80
 // isTitle reports whether the text before a quote names it as a title, a slogan
 // or a name: "film berjudul", "a campaign called", "such as".
 func isTitle(before string, titles interface{ Contains(string) bool }) bool {
-	ws := strings.Fields(strings.TrimRight(before, " ,:\t\u00a0"))
+	ws := lastFields(strings.TrimRight(before, " ,:\t\u00a0"), 2)
 	if len(ws) == 0 {
 		return false
 	}
@@ -174,19 +183,19 @@ func isTitle(before string, titles interface{ Contains(string) bool }) bool {
 
 // tweetSignature matches the signature line of an embedded post: "— Tottenham
 // Hotspur (@SpursOfficial) November 20, 2019".
-var tweetSignature = regexp.MustCompile(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
+var tweetSignature = lazyRegexp(`(?:^|\s)[—–-] [^\n]{1,80}\(@\w{1,30}\)`)
 
 // introduces reports whether a paragraph hands over to the quote after it:
 // it ends with a colon ("… which contains the following statement:"), or it
 // is an embedded post's signature naming its author.
 func introduces(para string) bool {
 	para = strings.TrimRightFunc(para, unicode.IsSpace)
-	return strings.HasSuffix(para, ":") || tweetSignature.MatchString(para)
+	return strings.HasSuffix(para, ":") || tweetSignature().MatchString(para)
 }
 
 // embedSignature matches the end of an embedded post that a scraper kept in
 // the text: its author's handle and date, "(@F1) November 22, 2025".
-var embedSignature = regexp.MustCompile(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
+var embedSignature = lazyRegexp(`\(@\w{1,30}\)\s+\p{L}+ \d{1,2}, \d{4}`)
 
 // embedReach is how far after a quote an embedded post's signature is looked for.
 const embedReach = 300
@@ -196,7 +205,7 @@ const embedReach = 300
 // …]"), or the signature of the embedded post the quote is from.
 func citedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan) bool {
 	after := d.Text[q.end:min(units[k].End, q.end+embedReach)]
-	if embedSignature.MatchString(after) {
+	if embedSignature().MatchString(after) {
 		return true
 	}
 	rest := strings.TrimLeft(d.Text[q.end:units[k].End], " \t\u00a0.,;")
@@ -252,12 +261,33 @@ func sentenceWindow(d *document.Document, u finding.Span, q quoteSpan) finding.S
 	}
 	w.Start = max(w.Start, u.Start)
 	w.End = min(max(w.End, q.end), u.End)
+	// Text without sentence ends reads no further than windowReach either
+	// side, cut at a space.
+	if from := q.open - windowReach; w.Start < from {
+		if sp := strings.IndexByte(d.Text[from:q.open], ' '); sp >= 0 {
+			w.Start = from + sp + 1
+		} else {
+			w.Start = q.open
+		}
+	}
+	if to := q.end + windowReach; w.End > to {
+		if sp := strings.LastIndexByte(d.Text[q.end:to], ' '); sp >= 0 {
+			w.End = q.end + sp
+		} else {
+			w.End = q.end
+		}
+	}
 	return w
 }
 
+// windowReach is how far a sentence window reaches on either side of its
+// quote at most: a few sentences of news, so that a quote's speaker is never
+// looked for megabytes away in text with no sentence ends.
+const windowReach = 4 * contextWindow
+
 // signatureLine matches a signature standing after a quote: a dash and a short
 // name, masked or not ("– Man**", "— Ni** My**", "— Mark Twain").
-var signatureLine = regexp.MustCompile(`^[—–―-]\s?\p{Lu}[^.!?\n]{0,60}$`)
+var signatureLine = lazyRegexp(`^[—–―-]\s?\p{Lu}[^.!?\n]{0,60}$`)
 
 // signedAfter reports whether a signature follows the quote: the rest of its
 // paragraph, or the next paragraph, is a dash and a name of at most six words,
@@ -267,7 +297,7 @@ func signedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan)
 	if rest == "" && k+1 < len(units) {
 		rest = strings.TrimSpace(d.Slice(units[k+1]))
 	}
-	return signatureLine.MatchString(rest) && wordCount(rest) <= 7
+	return signatureLine().MatchString(rest) && wordCount(rest) <= 7
 }
 
 // citedBy reports whether the text right after a quote points to its source
@@ -297,18 +327,150 @@ func isQuestion(inner string) bool {
 func isParenthetical(text string, u finding.Span, q quoteSpan) bool {
 	before := strings.TrimRight(text[u.Start:q.open], " \t\u00a0")
 	after := strings.TrimLeft(text[q.end:u.End], " \t\u00a0")
-	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") && wordCount(before) >= 3
+	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") && countWords(before, 3) >= 3
 }
 
-// isPullQuote reports whether the quoted words stand again elsewhere in the
-// article: a pull-quote repeats a quote the article attributes where it stands
-// in full, so it is judged there. The words are compared without case, as the
-// pull-quote may start where the full quote's sentence does not.
-func isPullQuote(text string, q quoteSpan, inner string) bool {
-	core := strings.TrimRight(strings.TrimSpace(inner), ".,!?…")
-	if wordCount(core) < 5 {
-		return false
+// pullQuotes reports for each quote whether its words stand again elsewhere
+// in the article: a pull-quote repeats a quote the article attributes where it
+// stands in full, so it is judged there. The words (five or more, without
+// their final punctuation) are compared without case, as the pull-quote may
+// start where the full quote's sentence does not; "elsewhere" is wholly before
+// the quote's opening mark or wholly after its closing one.
+//
+// One pass over the lower-cased text finds every quote's words at once, so an
+// article flattened to one line of many megabytes is read once, not once per
+// quote.
+func pullQuotes(text string, quotes []quoteSpan) []bool {
+	pulled := make([]bool, len(quotes))
+	cores := map[string]*occurrences{}
+	for _, q := range quotes {
+		core := strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…")
+		if wordCount(core) >= 5 {
+			cores[strings.ToLower(core)] = &occurrences{first: -1, last: -1}
+		}
 	}
-	core = strings.ToLower(core)
-	return strings.Contains(strings.ToLower(text[:q.open]), core) || strings.Contains(strings.ToLower(text[q.end:]), core)
+	if len(cores) == 0 {
+		return pulled
+	}
+	marks := make([]int, 0, 2*len(quotes))
+	for _, q := range quotes {
+		marks = append(marks, q.open, q.end)
+	}
+	lower, at := lowerMapped(text, marks)
+	findAll(lower, cores)
+	for i, q := range quotes {
+		core := strings.ToLower(strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…"))
+		o := cores[core]
+		if o == nil || o.first < 0 {
+			continue
+		}
+		open, end := at[2*i], at[2*i+1]
+		pulled[i] = o.first+len(core) <= open || o.last >= end
+	}
+	return pulled
+}
+
+// occurrences records where a string first and last starts in a text (-1:
+// nowhere).
+type occurrences struct{ first, last int }
+
+// pullKey is how many leading bytes of each string findAll looks up; the
+// words of a pull-quote (five words or more) are always longer.
+const pullKey = 8
+
+// findAll records in each entry of want where its key first and last starts in
+// text: one pass, looking up the pullKey bytes at each offset.
+func findAll(text string, want map[string]*occurrences) {
+	byKey := map[string][]string{}
+	var filter [1 << 16 / 64]uint64
+	for s := range want {
+		if len(s) < pullKey {
+			want[s].first, want[s].last = strings.Index(text, s), strings.LastIndex(text, s)
+			continue
+		}
+		byKey[s[:pullKey]] = append(byKey[s[:pullKey]], s)
+		h := keyHash(s)
+		filter[h/64] |= 1 << (h % 64)
+	}
+	for i := 0; i+pullKey <= len(text); i++ {
+		if h := keyHash(text[i:]); filter[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, s := range byKey[text[i:i+pullKey]] {
+			if strings.HasPrefix(text[i:], s) {
+				o := want[s]
+				if o.first < 0 {
+					o.first = i
+				}
+				o.last = i
+			}
+		}
+	}
+}
+
+// keyHash folds the first pullKey bytes of s into 16 bits.
+func keyHash(s string) uint32 {
+	var x uint64
+	for i := range pullKey {
+		x = x<<8 | uint64(s[i])
+	}
+	return uint32((x * 0x9e3779b97f4a7c15) >> 48)
+}
+
+// lowerMapped returns text lower-cased as strings.ToLower does, rune by rune
+// (an invalid byte becomes U+FFFD), and where each of offsets (ascending, at
+// rune starts) falls in it.
+func lowerMapped(text string, offsets []int) (string, []int) {
+	order := make([]int, len(offsets))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return offsets[order[a]] < offsets[order[b]] })
+	at := make([]int, len(offsets))
+	var b strings.Builder
+	b.Grow(len(text))
+	next := 0
+	for i, r := range text {
+		for next < len(order) && offsets[order[next]] <= i {
+			at[order[next]] = b.Len()
+			next++
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	for ; next < len(order); next++ {
+		at[order[next]] = b.Len()
+	}
+	return b.String(), at
+}
+
+// lastFields returns the last n (or fewer) white-space separated fields of
+// s, in order, as the tail of strings.Fields(s) would be, reading only the end
+// of s.
+func lastFields(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n {
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= size
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		out = append(out, s[start:end])
+		end = start
+	}
+	slices.Reverse(out)
+	return out
 }

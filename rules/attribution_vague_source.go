@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -39,23 +38,26 @@ func runVagueSource(p *rule.Pass) {
 		quoted = append(quoted, findQuotes(d.Text, para.Span)...)
 	}
 	intros := p.Pack.List("source-intros")
-	var widgets []readMoreWidget
+	var widgets spanCover
 	widgetsFound := false
+	notVagueCover := newSpanCover(len(notVague), func(i int) (int, int) { return notVague[i].Start, notVague[i].End })
+	quotedCover := newSpanCover(len(quoted), func(i int) (int, int) { return quoted[i].open + 1, quoted[i].close })
 	for _, m := range p.Pack.List("vague-sources").FindAll(d.Text) {
 		span := finding.Span{Start: m.Start, End: m.End}
 		if !widgetsFound { // only for files that hold a vague phrase
-			widgets, widgetsFound = readMoreWidgets(p), true
+			ws := readMoreWidgets(p)
+			widgets, widgetsFound = newSpanCover(len(ws), func(i int) (int, int) { return ws[i].span.Start, ws[i].span.End }), true
 		}
-		if slices.ContainsFunc(widgets, func(w readMoreWidget) bool { return w.span.Start <= m.Start && m.End <= w.span.End }) {
+		if widgets.covers(m.Start, m.End) {
 			continue // another article's headline in a read-also widget
 		}
 		if inCaption(d.Text, m.End) {
 			continue // a photo caption, not the article's claim
 		}
-		if slices.ContainsFunc(notVague, func(n lexicon.Match) bool { return n.Start <= m.Start && m.End <= n.End }) {
+		if notVagueCover.covers(m.Start, m.End) {
 			continue // "lama tak terdengar kabarnya": his news, not hearsay
 		}
-		if slices.ContainsFunc(quoted, func(q quoteSpan) bool { return q.open < m.Start && m.End <= q.close }) {
+		if quotedCover.covers(m.Start, m.End) { // open < m.Start: open+1 <= m.Start
 			continue // a speaker's own words: the quote is attributed, not the writer's claim
 		}
 		sev := finding.Warning
@@ -204,7 +206,7 @@ func namedIn(text string, sp speakers, intros *lexicon.List, s finding.Span, spe
 			continue
 		}
 		i := strings.TrimRight(t[:w.Start], " \t\u00a0")
-		if sentenceEnd, ok := mk.closeEnd[len(i)]; ok && !sentenceEnd {
+		if sentenceEnd, ok := mk.closedAt(len(i)); ok && !sentenceEnd {
 			return true
 		}
 	}
@@ -231,11 +233,45 @@ func apposed(t string, words []finding.Span, k int) bool {
 
 // captionCredit matches the parenthesised credit that closes a photo caption:
 // "(Foto: Getty Images/…)", "(AP Photo/…)".
-var captionCredit = regexp.MustCompile(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]ambar|[Ii]lustrasi|[Ii]mage|AP Photo|AFP Photo|Reuters|ANTARA(?: FOTO)?)\s*[:/]`)
+var captionCredit = lazyRegexp(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]ambar|[Ii]lustrasi|[Ii]mage|AP Photo|AFP Photo|Reuters|ANTARA(?: FOTO)?)\s*[:/]`)
 
 // inCaption reports whether the text from off to its sentence's end closes with
 // a photo credit: the words are a caption the scraper kept in the text ("Nico
 // Paz disebut-sebut punya masa depan cerah (Foto: Getty Images/…)").
 func inCaption(text string, off int) bool {
-	return captionCredit.MatchString(text[off:min(len(text), off+260)])
+	return captionCredit().MatchString(text[off:min(len(text), off+260)])
+}
+
+// spanCover answers whether any of a set of spans covers a stretch, in
+// logarithmic time: a long article holds thousands of quotes and phrases, and
+// testing each against each would grow with the square of its length.
+type spanCover struct {
+	starts []int
+	maxEnd []int // maxEnd[i]: the furthest end of the spans starting at or before starts[i]
+}
+
+// newSpanCover indexes n spans, span(i) returning the i-th's start and end.
+func newSpanCover(n int, span func(i int) (start, end int)) spanCover {
+	type se struct{ s, e int }
+	all := make([]se, n)
+	for i := range all {
+		all[i].s, all[i].e = span(i)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].s < all[j].s })
+	c := spanCover{starts: make([]int, n), maxEnd: make([]int, n)}
+	for i, x := range all {
+		c.starts[i] = x.s
+		c.maxEnd[i] = x.e
+		if i > 0 {
+			c.maxEnd[i] = max(x.e, c.maxEnd[i-1])
+		}
+	}
+	return c
+}
+
+// covers reports whether a span starts at or before start and ends at or
+// after end.
+func (c spanCover) covers(start, end int) bool {
+	k := sort.SearchInts(c.starts, start+1) - 1 // the last span starting at or before start
+	return k >= 0 && c.maxEnd[k] >= end
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -26,14 +25,14 @@ var HTMLEntity = &rule.Rule{
 	Run: runHTMLEntity,
 }
 
-var entityPattern = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+var entityPattern = lazyRegexp(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
 func runHTMLEntity(p *rule.Pass) {
 	t := p.Doc.Text
 	if !strings.Contains(t, "&") {
 		return
 	}
-	for _, m := range entityPattern.FindAllStringIndex(t, -1) {
+	for _, m := range entityPattern().FindAllStringIndex(t, -1) {
 		ent := t[m[0]:m[1]]
 		dec := html.UnescapeString(ent)
 		if dec == ent {
@@ -67,14 +66,14 @@ var HTMLTag = &rule.Rule{
 
 // tagPattern matches a known tag name with attributes shaped as attributes
 // (name, name=value), so arithmetic such as "a<b dan 3 > 2" is not a tag.
-var tagPattern = regexp.MustCompile(`(?i)</?(?:a|abbr|b|blockquote|br|div|em|figcaption|figure|h[1-6]|hr|i|img|li|ol|p|script|span|strong|style|sub|sup|table|td|th|tr|u|ul|iframe)(?:\s+[A-Za-z][A-Za-z0-9:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>`)
+var tagPattern = lazyRegexp(`(?i)</?(?:a|abbr|b|blockquote|br|div|em|figcaption|figure|h[1-6]|hr|i|img|li|ol|p|script|span|strong|style|sub|sup|table|td|th|tr|u|ul|iframe)(?:\s+[A-Za-z][A-Za-z0-9:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>`)
 
 func runHTMLTag(p *rule.Pass) {
 	d := p.Doc
 	if !strings.Contains(d.Text, "<") {
 		return
 	}
-	for _, m := range tagPattern.FindAllStringIndex(d.Text, -1) {
+	for _, m := range tagPattern().FindAllStringIndex(d.Text, -1) {
 		s := finding.Span{Start: m[0], End: m[1]}
 		line := d.Lines[d.LineIndex(m[0])].Span
 		p.Report(s, "HTML tag "+quote(d.Slice(s))+" left in the text",

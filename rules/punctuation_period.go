@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,7 +107,7 @@ var PeriodAfterFunctionWord = &rule.Rule{
 		}
 		periodSites(p.Doc, func(s periodSite) {
 			w := s.prev
-			if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && strings.TrimSpace(lineBefore(p.Doc.Text, s.dot-len(w))) == "" {
+			if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
 				return // "a. Send us an email": a list item's letter
 			}
 			e := words.Lookup(w)
@@ -245,23 +244,34 @@ func listItemAfter(p *rule.Pass, t string, i int) (string, bool) {
 // code come tags in lower case, and in text written all in lower case a
 // lower-case word after a period says nothing.
 func usesCapitals(t string, dot int) bool {
-	start := strings.LastIndexByte(t[:dot], '\n') + 1
-	if dot-start > 300 {
-		start = dot - 300
+	start := max(0, dot-300) // reading no further back on a long line
+	if nl := strings.LastIndexByte(t[start:dot], '\n'); nl >= 0 {
+		start += nl + 1
 	}
 	seg := t[start:dot]
-	if locs := editorCodeAnywhere.FindAllStringIndex(seg, -1); len(locs) > 0 {
+	if locs := editorCodeAnywhere().FindAllStringIndex(seg, -1); len(locs) > 0 {
 		seg = seg[locs[len(locs)-1][1]:]
 	}
 	return strings.IndexFunc(seg, unicode.IsUpper) >= 0
 }
 
 // editorCodeAnywhere is an editor's code such as "(krs/yna)" anywhere in a line.
-var editorCodeAnywhere = regexp.MustCompile(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
+var editorCodeAnywhere = lazyRegexp(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
 
-// lineBefore returns the text of the line up to offset i.
-func lineBefore(t string, i int) string {
-	return t[strings.LastIndexByte(t[:i], '\n')+1 : i]
+// blankBefore reports whether the line holds only white space before offset
+// i, reading back only as far as the first other character.
+func blankBefore(t string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i -= n
+	}
+	return true
 }
 
 // startsURL reports whether text starts with a URL or a bare domain

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -307,4 +309,12 @@ func isBareDomain(s string) bool {
 		return false // "laporan.pdf" is a file name, not a site
 	}
 	return len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(tld, "0123456789")
+}
+
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same expression after: a rule's expressions cost nothing at
+// start-up, and a run whose articles never reach one (no '<' for the tag
+// pattern, no trigger for a photo credit) never compiles it.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

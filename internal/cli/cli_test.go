@@ -662,17 +662,9 @@ func TestFlagsAfterPaths(t *testing.T) {
 		t.Chdir(dir)
 		r := run(t, "", "--", "a.txt", "--fix")
 		assert.Equal(t, cli.ExitFindings, r.code, r.stderr)
-		assert.Equal(t, article, fixture2(t, filepath.Join(dir, "a.txt")), "--fix after -- fixed nothing")
+		assert.Equal(t, article, mustRead(t, filepath.Join(dir, "a.txt")), "--fix after -- fixed nothing")
 		assert.Contains(t, r.stdout, "--fix:1:1: ")
 	})
-}
-
-// fixture2 reads a file the test wrote.
-func fixture2(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	return data
 }
 
 // With --fix on standard input, stdout is the fixed text alone, whatever the

@@ -71,7 +71,17 @@ type Options struct {
 	// text is the text the finding covers ("" for corpus findings). Dropped
 	// findings are neither reported nor fixed. Called from several goroutines.
 	Drop func(f *finding.Finding, text string) bool
+	// HeldInMemory is how many findings files waiting for phase two keep in
+	// memory before the next files' go to a temporary file; 0 means
+	// DefaultHeldInMemory, a negative number none.
+	HeldInMemory int
 }
+
+// DefaultHeldInMemory is how many held findings stay in memory by default: a
+// few megabytes. A run on a few files then makes no temporary file (whose
+// buffers and gob encoding were a tenth of the start-up on one article); a
+// large corpus's findings still go to disk.
+const DefaultHeldInMemory = 10000
 
 // Profile is what applies to one file: the rules that run on it, in registry
 // order, their severities and options, and its language.
@@ -267,9 +277,12 @@ type finisher struct {
 	streaming bool
 	// held are the files waiting for phase two, by file number.
 	held []heldFile
-	// heldFindings keeps the held files' findings in memory when no spill
-	// file could be made.
-	heldFindings [][]finding.Finding
+	// heldFindings counts the findings of held files, to start spilling
+	// past opts.HeldInMemory.
+	heldFindings int
+	// kept holds the findings of the held files that are not spilled, by
+	// file number.
+	kept map[int][]finding.Finding
 	// profiles are the distinct profiles of the held files.
 	profiles     []*Profile
 	profileIndex map[*Profile]int32
@@ -280,12 +293,14 @@ type finisher struct {
 }
 
 // heldFile is what phase two needs of a file that waits for every file: its
-// path is the store's, its findings are in the spill file and its facts in
-// the store.
+// path is the store's, its findings are in the spill file (or in kept) and
+// its facts in the store.
 type heldFile struct {
 	// profile numbers its profile in the finisher's profiles.
 	profile int32
 	checked bool
+	// spilled: the findings wait in the spill file.
+	spilled bool
 }
 
 func newFinisher(opts Options) *finisher {
@@ -331,10 +346,16 @@ func (f *finisher) add(r *fileResult) error {
 }
 
 // hold keeps a file for phase two, which must wait for every file: its
-// findings go to the spill file (memory then holds only the facts), or stay
-// in memory when no spill file can be made.
+// findings stay in memory up to opts.HeldInMemory findings in all, then go
+// to the spill file (memory then holds only the facts), or stay in memory
+// when no spill file can be made.
 func (f *finisher) hold(r *fileResult) error {
-	if f.spill == nil && f.spillErr == nil {
+	f.heldFindings += len(r.findings)
+	limit := f.opts.HeldInMemory
+	if limit == 0 {
+		limit = DefaultHeldInMemory
+	}
+	if f.spill == nil && f.spillErr == nil && f.heldFindings > limit {
 		f.spill, f.spillErr = newSpill()
 	}
 	if f.spill != nil {
@@ -342,8 +363,13 @@ func (f *finisher) hold(r *fileResult) error {
 			f.err = err
 			return err
 		}
-	} else {
-		f.heldFindings = append(f.heldFindings, r.findings)
+	}
+	spilled := f.spill != nil
+	if !spilled && len(r.findings) > 0 {
+		if f.kept == nil {
+			f.kept = map[int][]finding.Finding{}
+		}
+		f.kept[len(f.held)] = r.findings
 	}
 	pi, ok := f.profileIndex[r.profile]
 	if !ok {
@@ -351,7 +377,7 @@ func (f *finisher) hold(r *fileResult) error {
 		f.profiles = append(f.profiles, r.profile)
 		f.profileIndex[r.profile] = pi
 	}
-	f.held = append(f.held, heldFile{profile: pi, checked: r.checked})
+	f.held = append(f.held, heldFile{profile: pi, checked: r.checked, spilled: spilled})
 	return nil
 }
 
@@ -368,14 +394,15 @@ func (f *finisher) close() error {
 	}
 	for i, h := range f.held {
 		var findings []finding.Finding
-		if f.spill != nil {
+		if h.spilled {
 			fs, err := f.spill.read()
 			if err != nil {
 				return err
 			}
 			findings = fs
 		} else {
-			findings, f.heldFindings[i] = f.heldFindings[i], nil
+			findings = f.kept[i]
+			delete(f.kept, i)
 		}
 		own := func(id string) []rule.OwnFact { return f.store.own(id, i) }
 		if err := f.report(f.store.files[i], f.profiles[h.profile], h.checked, findings, own); err != nil {

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/internal/engine"
@@ -56,6 +57,37 @@ func BenchmarkEmbedded(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := lexicon.Embedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStartup measures, in process, what a run on one small article costs
+// before and around checking it: loading the language packs, building the
+// lists and line patterns the rules reach, and checking the article with every
+// default rule. (The rules' own regular expressions are compiled once per
+// process, so only the first iteration pays for them: the command-line
+// benchmark in cmd/corpuslint measures a real start.) Profile it with
+//
+//	go test ./internal/engine -run '^$' -bench Startup -cpuprofile cpu.out && go tool pprof -top -cum cpu.out
+func BenchmarkStartup(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/samples/clean-en.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var enabled []*rule.Rule
+	for _, r := range rules.All() {
+		if !r.Optional {
+			enabled = append(enabled, r)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		packs, err := lexicon.Embedded()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := engine.Run(context.Background(), engine.Options{Rules: enabled, Lexicons: packs, Jobs: 1}, []engine.Input{{Path: "clean-en.txt", Data: data}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -140,19 +140,23 @@ func TestEmitErrorStopsTheRun(t *testing.T) {
 	assert.Equal(t, 1, calls, "nothing is emitted after a failure")
 }
 
-// Findings held on disk for phase two come back as they went: a run that must
-// wait for every file (a corpus rule without PriorFacts) reports what a
-// streamed run reports.
+// Findings held for phase two, in memory or on disk, come back as they went:
+// a run that must wait for every file (a corpus rule without PriorFacts)
+// reports what a streamed run reports.
 func TestHeldFindingsComeBackIntact(t *testing.T) {
 	in := inputs(30)
 	streamed := run(t, engine.Options{Rules: lookingBack(), Jobs: 2}, in)
 	require.NotEmpty(t, streamed.Findings)
-	held := run(t, engine.Options{Rules: append(lookingBack(), countRule(false)), Jobs: 2}, in)
-	var kept []finding.Finding
-	for _, f := range held.Findings {
-		if f.Rule != "duplicate/count" {
-			kept = append(kept, f)
-		}
+	for name, held := range map[string]int{"in memory": 0, "on disk": -1, "the first half in memory": len(streamed.Findings) / 2} {
+		t.Run(name, func(t *testing.T) {
+			res := run(t, engine.Options{Rules: append(lookingBack(), countRule(false)), Jobs: 2, HeldInMemory: held}, in)
+			var kept []finding.Finding
+			for _, f := range res.Findings {
+				if f.Rule != "duplicate/count" {
+					kept = append(kept, f)
+				}
+			}
+			assert.Equal(t, streamed.Findings, kept)
+		})
 	}
-	assert.Equal(t, streamed.Findings, kept)
 }

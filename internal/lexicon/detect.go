@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -93,10 +94,11 @@ func (s *Set) buildStopwordIndex() {
 		}
 		bit := uint64(1) << len(idx.order)
 		idx.order = append(idx.order, lang)
-		for key := range l.exact {
+		for _, e := range l.Entries {
+			key := strings.ToLower(e.Phrase)
 			idx.langs[key] |= bit
+			idx.maxKey = max(idx.maxKey, len(key))
 		}
-		idx.maxKey = max(idx.maxKey, l.maxKey)
 	}
 	s.stop = idx
 }

@@ -4,7 +4,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -33,13 +32,17 @@ func (e Entry) Field(i int) string {
 	return ""
 }
 
-// List is one word or phrase list of one language.
+// List is one word or phrase list of one language. Its lookup table and
+// matcher are built on first use: a run on a few files uses a fraction of the
+// packs' lists, and building them all was most of the packs' loading time.
 type List struct {
 	Name    string
 	Entries []Entry
-	exact   map[string]int // lower-cased phrase -> entry index
-	maxKey  int            // length in bytes of the longest lower-cased phrase
-	matcher *matcher
+
+	indexOnce sync.Once
+	exact     map[string]int // lower-cased phrase -> entry index
+	maxKey    int            // length in bytes of the longest lower-cased phrase
+	matcher   *matcher
 
 	patternOnce sync.Once
 	pattern     *LinePattern
@@ -52,19 +55,26 @@ type Match struct {
 }
 
 func newList(name string, entries []Entry) *List {
-	l := &List{Name: name, Entries: entries, exact: make(map[string]int, len(entries))}
-	pats := make([]string, len(entries))
-	for i, e := range entries {
-		key := strings.ToLower(e.Phrase)
-		if _, dup := l.exact[key]; !dup {
-			l.exact[key] = i
+	return &List{Name: name, Entries: entries}
+}
+
+// index returns l with its lookup table and matcher built.
+func (l *List) index() *List {
+	l.indexOnce.Do(func() {
+		l.exact = make(map[string]int, len(l.Entries))
+		pats := make([]string, len(l.Entries))
+		for i, e := range l.Entries {
+			key := strings.ToLower(e.Phrase)
+			if _, dup := l.exact[key]; !dup {
+				l.exact[key] = i
+			}
+			l.maxKey = max(l.maxKey, len(key))
+			pats[i] = key
 		}
-		l.maxKey = max(l.maxKey, len(key))
-		pats[i] = key
-	}
-	if len(pats) > 0 {
-		l.matcher = newMatcher(pats)
-	}
+		if len(pats) > 0 {
+			l.matcher = newMatcher(pats)
+		}
+	})
 	return l
 }
 
@@ -81,6 +91,7 @@ func (l *List) Lookup(s string) *Entry {
 	if l == nil {
 		return nil
 	}
+	l.index()
 	// Lower-casing keeps a string at least a third of its length (the Kelvin
 	// sign's three bytes become "k"), so a longer one cannot be an entry.
 	if len(s) > 3*l.maxKey {
@@ -126,7 +137,7 @@ func (l *List) Contains(s string) bool { return l.Lookup(s) != nil }
 // and lower-casing keeps their length). Callers use it to skip building a
 // lookup key for a line of running text.
 func (l *List) MayHold(s string) bool {
-	if l == nil || len(s) <= l.maxKey {
+	if l == nil || len(s) <= l.index().maxKey {
 		return true
 	}
 	n := 0
@@ -147,7 +158,7 @@ func (l *List) ContainsExact(s string) bool {
 // FindAll returns the leftmost-longest, non-overlapping occurrences of the list's
 // entries in text that start and end on word boundaries, ignoring ASCII case.
 func (l *List) FindAll(text string) []Match {
-	if l == nil || l.matcher == nil {
+	if l == nil || l.index().matcher == nil {
 		return nil
 	}
 	var out []Match
@@ -329,30 +340,33 @@ func (s *Set) Add(fsys fs.FS) error {
 	return nil
 }
 
+// readList reads one list file. The file is read whole and its entries are
+// cut from it without copying: reading the packs line by line with a copy
+// of every line and field was most of loading them.
 func readList(fsys fs.FS, name string) ([]Entry, error) {
-	f, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var out []Entry
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), " \r")
+	text := string(data)
+	out := make([]Entry, 0, strings.Count(text, "\n")+1)
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimRight(line, " \r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		parts := strings.Split(line, "\t")
-		phrase := strings.TrimSpace(parts[0])
+		phrase, fields := line, []string{}
+		if strings.IndexByte(line, '\t') >= 0 {
+			parts := strings.Split(line, "\t")
+			phrase, fields = parts[0], parts[1:]
+		}
+		phrase = strings.TrimSpace(phrase)
 		if phrase == "" {
 			return nil, fmt.Errorf("%s:%d: empty entry", name, n)
 		}
-		out = append(out, Entry{Phrase: phrase, Fields: parts[1:]})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		out = append(out, Entry{Phrase: phrase, Fields: fields})
 	}
 	return out, nil
 }

@@ -1,9 +1,15 @@
 package lexicon
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestLinePattern(t *testing.T) {
@@ -42,4 +48,127 @@ func TestLinePattern(t *testing.T) {
 	assert.Nil(t, dot.Match("axb c"))
 	// An empty list matches nothing.
 	assert.Nil(t, (&List{Name: "empty"}).LinePattern().Match("anything"))
+}
+
+// oneExpression is how line patterns were matched before each got its own
+// expression: one regular expression of every pattern as alternatives, the
+// first alternative that matches winning. Match must agree with it.
+func oneExpression(t *testing.T, l *List) func(string) *Entry {
+	alts := make([]string, len(l.Entries))
+	for i, e := range l.Entries {
+		alts[i] = "(" + patternRegexp(e.Phrase) + ")"
+	}
+	re := regexp.MustCompile(`^(?i:` + strings.Join(alts, "|") + `)[\s:.]*$`)
+	return func(line string) *Entry {
+		m := re.FindStringSubmatchIndex(line)
+		if m == nil {
+			return nil
+		}
+		for i := range l.Entries {
+			if m[2*(i+1)] >= 0 {
+				return &l.Entries[i]
+			}
+		}
+		t.Fatalf("no group matched %q", line)
+		return nil
+	}
+}
+
+// patternLines returns lines that match the patterns or nearly do: each
+// pattern with its slots filled, in several cases, with the letters that fold
+// to ASCII ones (the Kelvin sign, the long s), cut short, with words added.
+func patternLines(l *List) []string {
+	fills := map[string][]string{
+		"<n>":    {"2", "12", "1234"},
+		"<year>": {"2024", "1999", "24"},
+		"<date>": {"Senin, 12 Maret 2024 10:15 WIB", "March 4, 2024", "12/03/2024", "kemarin"},
+		"<name>": {"admin", "Dewi Lestari", "Redaksi Kompas dan Tim Liputan Khusus"},
+		"<site>": {"Kompas.com+", "detikcom", "The Daily News Today"},
+		"<text>": {"our weekly", "x", "Kompas Gramedia. All rights reserved"},
+		"<rest>": {"", " today", " and get 50% off"},
+	}
+	var out []string
+	for _, e := range l.Entries {
+		for v := range 3 {
+			var b strings.Builder
+			for _, tok := range patternTokens(e.Phrase) {
+				if tok.kind == slotToken {
+					f := fills[tok.text]
+					b.WriteString(f[v%len(f)])
+				} else {
+					b.WriteString(tok.text)
+				}
+			}
+			s := b.String()
+			out = append(out, s, strings.ToUpper(s), strings.ToLower(s), s+".", s+" :",
+				strings.ReplaceAll(strings.ReplaceAll(s, "k", "\u212a"), "s", "\u017f"),
+				strings.ReplaceAll(s, " ", "  "), s[:len(s)/2], s+" lalu pergi", "Kata dia "+s, "\u201c"+s)
+		}
+	}
+	return out
+}
+
+// testdataLines returns the lines, with white space folded as the rules
+// fold them, of the repository's test articles.
+func testdataLines(t *testing.T) []string {
+	var out []string
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if key := strings.Join(strings.Fields(line), " "); key != "" {
+				out = append(out, key)
+			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	return out
+}
+
+func TestLinePatternAgreesWithOneExpression(t *testing.T) {
+	packs, err := Embedded()
+	require.NoError(t, err)
+	l := packs.Union("widget-patterns")
+	require.Greater(t, l.Len(), 50)
+	want := oneExpression(t, l)
+	lp := l.LinePattern()
+	lines := append(patternLines(l), testdataLines(t)...)
+	if dir := os.Getenv("CORPUSLINT_PATTERN_CORPUS"); dir != "" {
+		// Any folder of articles, e.g. ../shared/corpus: every line of up
+		// to 40 words, as the rules try them.
+		require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if f := strings.Fields(line); len(f) > 0 && len(f) <= 40 {
+					lines = append(lines, strings.TrimRight(strings.Join(f, " "), ":."))
+				}
+			}
+			return nil
+		}))
+	}
+	matched := 0
+	for _, line := range lines {
+		got, exp := lp.Match(line), want(line)
+		if !assert.Equal(t, exp, got, "%q", line) {
+			continue
+		}
+		if got != nil {
+			matched++
+		}
+	}
+	t.Logf("%d lines, %d matched", len(lines), matched)
+	assert.Greater(t, matched, len(l.Entries), "the lines exercise the patterns")
+	assert.NoError(t, lp.Err())
 }
