@@ -2,9 +2,11 @@ package rules_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,6 +15,9 @@ import (
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/rules"
 )
+
+// benchArticles lists the corpus sizes BenchmarkCorpusFacts runs.
+var benchArticles = flag.String("articles", "10000,100000", "BenchmarkCorpusFacts: comma-separated numbers of generated articles")
 
 // genCorpus returns n short generated articles: a headline and a body of 40
 // words from a 20,000-word vocabulary; every 500th article repeats the body of
@@ -45,12 +50,25 @@ func genCorpus(n int) []engine.Input {
 // planted near copies are found. Run with
 //
 //	go test ./rules -run '^$' -bench CorpusFacts -benchtime 1x
+//
+// and for other sizes (a million takes about a minute and 1.5 GB, most of it
+// the generated inputs)
+//
+//	go test ./rules -run '^$' -bench CorpusFacts -benchtime 1x -args -articles 10000,100000,1000000
 func BenchmarkCorpusFacts(b *testing.B) {
 	packs, err := lexicon.Embedded()
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range []int{10_000, 100_000} {
+	var sizes []int
+	for _, s := range strings.Split(*benchArticles, ",") {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 500 {
+			b.Fatalf("-articles: %q is not a number of articles (500 or more)", s)
+		}
+		sizes = append(sizes, n)
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			for range b.N {
 				inputs := genCorpus(n)

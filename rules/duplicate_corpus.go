@@ -2,7 +2,6 @@ package rules
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/document"
@@ -10,10 +9,12 @@ import (
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
-// subjectKey hashes a normalised subject so facts stay small whatever its length.
+// subjectKey hashes a normalised subject so facts stay small whatever its
+// length: 12 bytes of its SHA-256, raw (a key is never shown), after a prefix
+// naming what was hashed. The engine keeps one key a distinct subject.
 func subjectKey(prefix, s string) string {
 	h := sha256.Sum256([]byte(s))
-	return prefix + hex.EncodeToString(h[:12])
+	return prefix + string(h[:12])
 }
 
 // reportLaterCopies is phase two of the corpus duplicate rules: for each fact
@@ -56,7 +57,7 @@ var SameHeadline = &rule.Rule{
 		if wordCount(n) < 3 {
 			return
 		}
-		p.ExportFact(subjectKey("h:", n), trimmedLine(p.Doc, t), nil)
+		p.ExportFact(subjectKey("h", n), trimmedLine(p.Doc, t), nil)
 	},
 	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same headline") },
 	PriorFacts: true, // reportLaterCopies looks back only
@@ -114,7 +115,7 @@ var SameBody = &rule.Rule{
 		if !ok {
 			return
 		}
-		p.ExportFact(subjectKey("b:", body), span, nil)
+		p.ExportFact(subjectKey("b", body), span, nil)
 	},
 	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
 	PriorFacts: true, // reportLaterCopies looks back only

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"encoding/binary"
 	"hash/fnv"
 	"slices"
 	"strings"
@@ -19,12 +20,18 @@ const nearThreshold = 0.8
 // nearKey is the one key under which every file's sketch is exported.
 const nearKey = "near"
 
-// nearSketch is the fact a file exports: its body's MinHash signature (112
-// bytes) and a hash of the whole body, which tells exact copies (reported by
-// duplicate/same-body) from near ones.
-type nearSketch struct {
-	sig  minhash.Signature
-	body uint64
+// A file's fact is its sketch, kept inline by the engine as bytes: its body's
+// MinHash signature (112 bytes) and a hash of the whole body (8 bytes), which
+// tells exact copies (reported by duplicate/same-body) from near ones.
+const sketchSize = minhash.Size + 8
+
+func nearSketch(sig minhash.Signature, body uint64) []byte {
+	return binary.LittleEndian.AppendUint64(append(make([]byte, 0, sketchSize), sig[:]...), body)
+}
+
+// sketchParts returns a sketch's signature and body hash.
+func sketchParts(b []byte) (*minhash.Signature, uint64) {
+	return (*minhash.Signature)(b[:minhash.Size]), binary.LittleEndian.Uint64(b[minhash.Size:])
 }
 
 // nearMatch is a file's earliest near duplicate.
@@ -54,10 +61,10 @@ var NearDuplicate = &rule.Rule{
 		}
 		h := fnv.New64a()
 		h.Write([]byte(body))
-		p.ExportFact(nearKey, span, &nearSketch{sig: minhash.Sign(strings.Fields(body)), body: h.Sum64()})
+		p.ExportFact(nearKey, span, nearSketch(minhash.Sign(strings.Fields(body)), h.Sum64()))
 	},
 	Corpus: func(p *rule.CorpusPass) {
-		matches := p.Once(func() any { return findNearDuplicates(p.Facts(nearKey)) }).(map[string]nearMatch)
+		matches := p.Once(func() any { return findNearDuplicates(p) }).(map[string]nearMatch)
 		m, ok := matches[p.Path]
 		if !ok || len(p.Own) == 0 {
 			return
@@ -73,20 +80,28 @@ var NearDuplicate = &rule.Rule{
 }
 
 // findNearDuplicates indexes every file's signature, in path order, and returns
-// each later file's earliest near duplicate by path. The index lives only while
-// this runs: 112 bytes a file, and about 21 more for the body hashes, the exact
-// copies and the search.
-func findNearDuplicates(facts []rule.Fact) map[string]nearMatch {
-	x := minhash.NewIndex(len(facts))
-	bodies := make([]uint64, len(facts))
-	for i, f := range facts {
-		s := f.Value.(*nearSketch)
-		x.Add(&s.sig)
-		bodies[i] = s.body
+// each later file's earliest near duplicate by path. The facts are read one at
+// a time, and the index lives only while this runs: 112 bytes a file, and
+// about 21 more for the body hashes, the exact copies and the search.
+func findNearDuplicates(p *rule.CorpusPass) map[string]nearMatch {
+	n := p.FactCount(nearKey)
+	x := minhash.NewIndex(n)
+	bodies := make([]uint64, n)
+	// sameFile[i]: fact i is of the same file as fact i-1 (a file exports
+	// one sketch, but the engine does not promise it).
+	sameFile := make([]bool, n)
+	prev := ""
+	for i := range n {
+		f := p.FactAt(nearKey, i)
+		sig, body := sketchParts(f.Value.([]byte))
+		x.Add(sig)
+		bodies[i] = body
+		sameFile[i] = i > 0 && f.Path == prev
+		prev = f.Path
 	}
 	// A file that exactly repeats an earlier one is duplicate/same-body's.
-	copyOfEarlier := make([]bool, len(facts))
-	order := make([]int32, len(facts))
+	copyOfEarlier := make([]bool, n)
+	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -98,12 +113,21 @@ func findNearDuplicates(facts []rule.Fact) map[string]nearMatch {
 			copyOfEarlier[order[i]] = true
 		}
 	}
+	same := func(doc, first int) bool {
+		// Facts are in path order: one file's are next to each other.
+		for i := doc; i > first; i-- {
+			if !sameFile[i] {
+				return false
+			}
+		}
+		return true
+	}
 	exact := func(doc, first int) bool {
-		return copyOfEarlier[doc] || bodies[doc] == bodies[first] || facts[doc].Path == facts[first].Path
+		return copyOfEarlier[doc] || bodies[doc] == bodies[first] || same(doc, first)
 	}
 	out := map[string]nearMatch{}
 	for _, m := range x.Earliest(nearThreshold, exact) {
-		out[facts[m.Doc].Path] = nearMatch{first: facts[m.First], similarity: m.Similarity}
+		out[p.FactAt(nearKey, m.Doc).Path] = nearMatch{first: p.FactAt(nearKey, m.First), similarity: m.Similarity}
 	}
 	return out
 }

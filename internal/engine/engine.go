@@ -161,14 +161,9 @@ type fileResult struct {
 	size     int64
 	findings []finding.Finding
 	facts    map[string][]rule.OwnFact // rule ID -> facts in export order
-	// own replaces facts while the file waits for phase two: where its
-	// facts sit in the store, in export order.
-	own []ownRef
-	// spilled: the findings wait in the spill file.
-	spilled bool
-	err     *FileError
-	note    *FileNote
-	fix     *FixReport
+	err      *FileError
+	note     *FileNote
+	fix      *FixReport
 }
 
 // Run checks inputs with opts. Files are checked in parallel and finished in
@@ -189,18 +184,25 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if opts.ProfileFor == nil {
+		// One profile for every file, not one each to hold until phase two.
+		one := &Profile{Rules: opts.Rules, Severity: opts.Severity, Lang: opts.Lang}
+		opts.ProfileFor = func(string) *Profile { return one }
+	}
 
 	// Files are finished in path order, the order of the output.
-	order := make([]int, len(inputs))
+	order := make([]int32, len(inputs))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
 
 	// At most window files are being checked or waiting to be finished: a
 	// slow file holds the others back instead of letting results pile up.
 	window := 4 * jobs
-	slots := make([]*fileResult, len(order))
+	// A file's result waits in slots[k%window] (k its place in path order)
+	// until the files before it are finished: a ring, not a slot per file.
+	slots := make([]*fileResult, window)
 	tickets := make(chan struct{}, window)
 	work := make(chan int)
 	done := make(chan int, window)
@@ -211,7 +213,7 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 			defer wg.Done()
 			for k := range work {
 				r := checkFile(opts, inputs[order[k]])
-				slots[k] = &r
+				slots[k%window] = &r
 				done <- k
 			}
 		}()
@@ -237,15 +239,16 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	}()
 
 	fin := newFinisher(opts)
-	ready := make([]bool, len(order))
+	ready := make([]bool, window)
 	next := 0
 	for k := range done {
-		ready[k] = true
-		for next < len(order) && ready[next] {
-			if err := fin.add(slots[next]); err != nil {
+		ready[k%window] = true
+		for next < len(order) && ready[next%window] {
+			ready[next%window] = false
+			if err := fin.add(slots[next%window]); err != nil {
 				cancel()
 			}
-			slots[next] = nil
+			slots[next%window] = nil
 			<-tickets
 			next++
 		}
@@ -272,18 +275,36 @@ type finisher struct {
 	// streaming: every corpus rule reads only earlier files' facts, so a
 	// file is reported as soon as it is added.
 	streaming bool
-	held      []*fileResult
+	// held are the files waiting for phase two, by file number.
+	held []heldFile
 	// heldFindings counts the findings of held files, to start spilling
 	// past opts.HeldInMemory.
 	heldFindings int
+	// kept holds the findings of the held files that are not spilled, by
+	// file number.
+	kept map[int][]finding.Finding
+	// profiles are the distinct profiles of the held files.
+	profiles     []*Profile
+	profileIndex map[*Profile]int32
 	spill        *spill
 	spillErr     error
 	shared       map[string]*rule.Shared
 	err          error
 }
 
+// heldFile is what phase two needs of a file that waits for every file: its
+// path is the store's, its findings are in the spill file (or in kept) and
+// its facts in the store.
+type heldFile struct {
+	// profile numbers its profile in the finisher's profiles.
+	profile int32
+	checked bool
+	// spilled: the findings wait in the spill file.
+	spilled bool
+}
+
 func newFinisher(opts Options) *finisher {
-	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}}
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}, profileIndex: map[*Profile]int32{}}
 	for _, rl := range opts.Rules {
 		if rl.IsCorpus() && !rl.PriorFacts {
 			f.streaming = false
@@ -315,22 +336,12 @@ func (f *finisher) add(r *fileResult) error {
 		// reported, which may wait for the whole corpus.
 		f.opts.Progress(r.size, len(r.findings))
 	}
-	for id, facts := range r.facts {
-		for _, fact := range facts {
-			f.store.add(id, fact.Key, fact.Fact)
-		}
-	}
+	f.store.add(f.store.addFile(r.path), r.facts)
 	if !f.streaming {
 		return f.hold(r)
 	}
-	// The store now holds this file's facts and every earlier file's, each
-	// key's in path order; this file's own may need ordering by span.
-	for id, facts := range r.facts {
-		for _, fact := range facts {
-			f.store.sortTail(id, fact.Key, r.path)
-		}
-	}
-	f.err = f.report(r)
+	// The store now holds this file's facts and every earlier file's.
+	f.err = f.report(r.path, r.profile, r.checked, r.findings, func(id string) []rule.OwnFact { return r.facts[id] })
 	return f.err
 }
 
@@ -352,16 +363,21 @@ func (f *finisher) hold(r *fileResult) error {
 			f.err = err
 			return err
 		}
-		r.findings, r.spilled = nil, true
 	}
-	// Its own facts are in the store already: keep only where to find them.
-	for id, facts := range r.facts {
-		for _, fact := range facts {
-			r.own = append(r.own, ownRef{rule: id, key: fact.Key, span: fact.Span})
+	spilled := f.spill != nil
+	if !spilled && len(r.findings) > 0 {
+		if f.kept == nil {
+			f.kept = map[int][]finding.Finding{}
 		}
+		f.kept[len(f.held)] = r.findings
 	}
-	r.facts, r.err, r.note, r.fix = nil, nil, nil, nil
-	f.held = append(f.held, r)
+	pi, ok := f.profileIndex[r.profile]
+	if !ok {
+		pi = int32(len(f.profiles))
+		f.profiles = append(f.profiles, r.profile)
+		f.profileIndex[r.profile] = pi
+	}
+	f.held = append(f.held, heldFile{profile: pi, checked: r.checked, spilled: spilled})
 	return nil
 }
 
@@ -376,44 +392,42 @@ func (f *finisher) close() error {
 	if f.streaming {
 		return nil
 	}
-	f.store.sort()
-	for i, r := range f.held {
-		f.held[i] = nil
-		if r.spilled {
+	for i, h := range f.held {
+		var findings []finding.Finding
+		if h.spilled {
 			fs, err := f.spill.read()
 			if err != nil {
 				return err
 			}
-			r.findings = fs
+			findings = fs
+		} else {
+			findings = f.kept[i]
+			delete(f.kept, i)
 		}
-		if err := f.report(r); err != nil {
+		own := func(id string) []rule.OwnFact { return f.store.own(id, i) }
+		if err := f.report(f.store.files[i], f.profiles[h.profile], h.checked, findings, own); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// report runs phase two for one file and hands its findings, sorted, on.
-func (f *finisher) report(r *fileResult) error {
-	findings := r.findings
-	r.findings = nil
-	if r.checked {
+// report runs phase two for one file and hands its findings, sorted, on; own
+// gives the facts the file exported, by rule ID.
+func (f *finisher) report(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) error {
+	if checked {
 		for _, rl := range f.opts.Rules {
-			if !rl.IsCorpus() || !r.profile.has(rl) {
+			if !rl.IsCorpus() || !prof.has(rl) {
 				continue
 			}
 			report := func(fd finding.Finding) {
-				applySeverity(r.profile, &fd)
+				applySeverity(prof, &fd)
 				if f.opts.Drop != nil && f.opts.Drop(&fd, "") {
 					return
 				}
 				findings = append(findings, fd)
 			}
-			own := r.facts[rl.ID]
-			if r.facts == nil && len(r.own) > 0 {
-				own = f.store.own(rl.ID, r.path, r.own)
-			}
-			pass := rule.NewCorpusPass(rl, r.path, own, f.store.view(rl.ID), report)
+			pass := rule.NewCorpusPass(rl, path, own(rl.ID), f.store.view(rl.ID), report)
 			if !f.streaming {
 				// One per rule and run; when streaming, a file sees only
 				// the facts so far, so nothing derived from them is shared.
@@ -425,7 +439,6 @@ func (f *finisher) report(r *fileResult) error {
 			rl.Corpus(pass)
 		}
 	}
-	r.facts, r.own = nil, nil
 	if len(findings) == 0 {
 		return nil
 	}

@@ -1,176 +1,230 @@
 package engine
 
 import (
+	"encoding/binary"
 	"sort"
 
-	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
 // factStore holds every corpus rule's facts between the two phases: the
 // cross-file index, the one part of a run's memory that grows with the
-// corpus. Facts are kept compact (a path number, 32-bit line and column
-// numbers), about half the size of a rule.Fact, and expanded on lookup.
+// corpus. Files are added in path order, each a number. A fact is a few
+// varint bytes in an arena of chunks: its file's number, its key, its span, its range as small deltas from the span and from each other, and
+// its value (a []byte value inline, any other value in a side list). Each
+// rule numbers its facts file after file, each file's in export order, so a
+// file's own facts are found again by a binary search. A key names its one
+// fact's number or, when it has several, a list of them: most keys (a
+// headline, a body) have one. Facts are expanded into rule.Fact only when
+// read.
 type factStore struct {
-	byRule map[string]map[string][]storedFact
-	// paths numbers the files that exported facts.
-	paths     []string
-	pathIndex map[string]int32
+	// files holds the path of every file added, by number.
+	files []string
+	rules map[string]*ruleFacts
+	// chunks hold the encoded facts; a fact never straddles two.
+	chunks [][]byte
+	// values holds the values that are neither nil nor []byte.
+	values []any
+	// scratch is reused to encode one fact.
+	scratch []byte
 }
 
-// storedFact is a rule.Fact with its path numbered and its range packed.
-type storedFact struct {
-	path  int32
-	span  finding.Span
-	rng   packedRange
-	value any
+// ruleFacts is one rule's facts.
+type ruleFacts struct {
+	// keys gives a key's one fact number, or -1-i for lists[i].
+	keys map[string]int32
+	// lists hold the numbers of the facts of keys that have several, in
+	// path order, then span order.
+	lists [][]int32
+	// at gives each fact number the place of its encoding: chunk<<32 | offset.
+	at []uint64
 }
 
-// packedRange is a finding.Range without the offsets (the span has them) and
-// with 32-bit numbers.
-type packedRange struct {
-	start, end packedPosition
-}
-
-type packedPosition struct {
-	line, column, runeColumn, utf16Column int32
-}
-
-func pack(p finding.Position) packedPosition {
-	return packedPosition{int32(p.Line), int32(p.Column), int32(p.RuneColumn), int32(p.UTF16Column)}
-}
-
-func (p packedPosition) unpack(offset int) finding.Position {
-	return finding.Position{Offset: offset, Line: int(p.line), Column: int(p.column), RuneColumn: int(p.runeColumn), UTF16Column: int(p.utf16Column)}
-}
-
-// fits reports whether a range survives packing: every number fits 32 bits
-// and the offsets are the span's.
-func fits(f rule.Fact) bool {
-	const limit = 1<<31 - 1
-	r := f.Range
-	for _, p := range []finding.Position{r.Start, r.End} {
-		if p.Line > limit || p.Column > limit || p.RuneColumn > limit || p.UTF16Column > limit || p.Line < 0 {
-			return false
-		}
-	}
-	return r.IsZero() && r.Start.Offset == 0 && r.End.Offset == 0 || r.Start.Offset == f.Span.Start && r.End.Offset == f.Span.End
-}
+// chunkSize is the arena's unit: large enough that chunk headers cost nothing
+// (24 bytes a chunk of about 400 facts), small enough that the last one's
+// unused room does not matter.
+const chunkSize = 64 << 10
 
 func newFactStore() *factStore {
-	return &factStore{byRule: map[string]map[string][]storedFact{}, pathIndex: map[string]int32{}}
+	return &factStore{rules: map[string]*ruleFacts{}}
 }
 
-func (s *factStore) add(ruleID, key string, f rule.Fact) {
-	m := s.byRule[ruleID]
-	if m == nil {
-		m = map[string][]storedFact{}
-		s.byRule[ruleID] = m
-	}
-	pi, ok := s.pathIndex[f.Path]
-	if !ok {
-		pi = int32(len(s.paths))
-		s.paths = append(s.paths, f.Path)
-		s.pathIndex[f.Path] = pi
-	}
-	sf := storedFact{path: pi, span: f.Span, value: f.Value}
-	if fits(f) {
-		sf.rng = packedRange{pack(f.Range.Start), pack(f.Range.End)}
-	} else {
-		// Out of the packed form's reach: keep the range whole.
-		sf.value = wholeFact{f.Range, f.Value}
-	}
-	m[key] = append(m[key], sf)
+// addFile numbers the next file in path order.
+func (s *factStore) addFile(path string) int {
+	s.files = append(s.files, path)
+	return len(s.files) - 1
 }
 
-// wholeFact carries a range the packed form cannot hold.
-type wholeFact struct {
-	rng   finding.Range
-	value any
-}
-
-func (s *factStore) unpack(sf storedFact) rule.Fact {
-	f := rule.Fact{Path: s.paths[sf.path], Span: sf.span, Value: sf.value}
-	if w, ok := sf.value.(wholeFact); ok {
-		f.Range, f.Value = w.rng, w.value
-		return f
-	}
-	if sf.rng != (packedRange{}) {
-		f.Range = finding.Range{Start: sf.rng.start.unpack(sf.span.Start), End: sf.rng.end.unpack(sf.span.End)}
-	}
-	return f
-}
-
-func (s *factStore) less(a, b storedFact) bool {
-	if a.path != b.path {
-		return s.paths[a.path] < s.paths[b.path]
-	}
-	if a.span.Start != b.span.Start {
-		return a.span.Start < b.span.Start
-	}
-	return a.span.End < b.span.End
-}
-
-// sort orders each key's facts by path, then span, so phase two does not depend
-// on the order files were read in.
-func (s *factStore) sort() {
-	for _, m := range s.byRule {
-		for _, fs := range m {
-			sort.SliceStable(fs, func(a, b int) bool { return s.less(fs[a], fs[b]) })
+// add stores the facts the file numbered file exported, by rule ID, each
+// rule's in export order. Each key's facts stay in path order, then span
+// order.
+func (s *factStore) add(file int, facts map[string][]rule.OwnFact) {
+	for id, exported := range facts {
+		rf := s.rules[id]
+		if rf == nil {
+			rf = &ruleFacts{keys: map[string]int32{}}
+			s.rules[id] = rf
+		}
+		base := int32(len(rf.at))
+		for _, of := range exported {
+			rf.at = append(rf.at, s.encode(file, of.Key, of.Fact))
+		}
+		// Listed under their keys in span order, so that a key's facts are
+		// sorted.
+		order := make([]int, len(exported))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			x, y := exported[order[a]].Span, exported[order[b]].Span
+			if x.Start != y.Start {
+				return x.Start < y.Start
+			}
+			return x.End < y.End
+		})
+		for _, i := range order {
+			rf.list(exported[i].Key, base+int32(i))
 		}
 	}
 }
 
-// sortTail orders by span the facts of key that path (the latest file added,
-// the last in path order) contributed, which sit at the end.
-func (s *factStore) sortTail(ruleID, key, path string) {
-	fs := s.byRule[ruleID][key]
-	pi, ok := s.pathIndex[path]
-	if !ok {
-		return
+// list adds fact number n to key's facts.
+func (rf *ruleFacts) list(key string, n int32) {
+	v, ok := rf.keys[key]
+	switch {
+	case !ok:
+		rf.keys[key] = n
+	case v >= 0:
+		rf.lists = append(rf.lists, []int32{v, n})
+		rf.keys[key] = -int32(len(rf.lists))
+	default:
+		rf.lists[-1-v] = append(rf.lists[-1-v], n)
 	}
-	i := len(fs)
-	for i > 0 && fs[i-1].path == pi {
-		i--
-	}
-	tail := fs[i:]
-	if len(tail) < 2 {
-		return
-	}
-	sort.SliceStable(tail, func(a, b int) bool { return s.less(tail[a], tail[b]) })
 }
 
-// ownRef says where one of a file's own facts sits in the store.
-type ownRef struct {
-	rule, key string
-	span      finding.Span
+// facts returns the numbers of key's facts.
+func (rf *ruleFacts) facts(key string) []int32 {
+	v, ok := rf.keys[key]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		return []int32{v}
+	}
+	return rf.lists[-1-v]
 }
 
-// own rebuilds the facts that the file at path exported for ruleID, in
-// export order, from refs. The store must be sorted.
-func (s *factStore) own(ruleID, path string, refs []ownRef) []rule.OwnFact {
-	pi, ok := s.pathIndex[path]
-	if !ok {
+// encode appends the fact to the arena and returns where it sits.
+func (s *factStore) encode(file int, key string, f rule.Fact) uint64 {
+	b := binary.AppendUvarint(s.scratch[:0], uint64(file))
+	b = binary.AppendUvarint(b, uint64(len(key)))
+	b = append(b, key...)
+	r := f.Range
+	for _, d := range [...]int{
+		f.Span.Start, f.Span.End - f.Span.Start,
+		r.Start.Offset - f.Span.Start, r.Start.Line, r.Start.Column, r.Start.RuneColumn - r.Start.Column, r.Start.UTF16Column - r.Start.RuneColumn,
+		r.End.Offset - f.Span.End, r.End.Line - r.Start.Line, r.End.Column, r.End.RuneColumn - r.End.Column, r.End.UTF16Column - r.End.RuneColumn,
+	} {
+		b = binary.AppendVarint(b, int64(d))
+	}
+	switch v := f.Value.(type) {
+	case nil:
+		b = append(b, valueNil)
+	case []byte:
+		b = append(b, valueBytes)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	default:
+		b = append(b, valueOther)
+		b = binary.AppendUvarint(b, uint64(len(s.values)))
+		s.values = append(s.values, v)
+	}
+	s.scratch = b
+	last := len(s.chunks) - 1
+	if last < 0 || len(s.chunks[last])+len(b) > cap(s.chunks[last]) {
+		s.chunks = append(s.chunks, make([]byte, 0, max(chunkSize, len(b))))
+		last++
+	}
+	at := uint64(last)<<32 | uint64(len(s.chunks[last]))
+	s.chunks[last] = append(s.chunks[last], b...)
+	return at
+}
+
+// The kinds of value a fact's encoding ends with.
+const (
+	valueNil byte = iota
+	valueBytes
+	valueOther
+)
+
+// fileOf returns the number of the file of the fact stored at at.
+func (s *factStore) fileOf(at uint64) int {
+	file, _ := binary.Uvarint(s.chunks[at>>32][uint32(at):])
+	return int(file)
+}
+
+// decode expands the fact stored at at, and returns its key when wantKey.
+func (s *factStore) decode(at uint64, wantKey bool) (rule.Fact, string) {
+	b := s.chunks[at>>32][uint32(at):]
+	file, n := binary.Uvarint(b)
+	b = b[n:]
+	size, n := binary.Uvarint(b)
+	b = b[n:]
+	var key string
+	if wantKey {
+		key = string(b[:size])
+	}
+	b = b[size:]
+	next := func() int {
+		v, n := binary.Varint(b)
+		b = b[n:]
+		return int(v)
+	}
+	var f rule.Fact
+	f.Path = s.files[file]
+	f.Span.Start = next()
+	f.Span.End = f.Span.Start + next()
+	r := &f.Range
+	r.Start.Offset = f.Span.Start + next()
+	r.Start.Line = next()
+	r.Start.Column = next()
+	r.Start.RuneColumn = r.Start.Column + next()
+	r.Start.UTF16Column = r.Start.RuneColumn + next()
+	r.End.Offset = f.Span.End + next()
+	r.End.Line = r.Start.Line + next()
+	r.End.Column = next()
+	r.End.RuneColumn = r.End.Column + next()
+	r.End.UTF16Column = r.End.RuneColumn + next()
+	kind := b[0]
+	b = b[1:]
+	switch kind {
+	case valueBytes:
+		size, n := binary.Uvarint(b)
+		b = b[n:]
+		if size > 0 {
+			f.Value = b[:size:size]
+		} else {
+			f.Value = []byte(nil)
+		}
+	case valueOther:
+		i, _ := binary.Uvarint(b)
+		f.Value = s.values[i]
+	}
+	return f, key
+}
+
+// own rebuilds the facts that ruleID's Collect exported for the file
+// numbered file, in export order.
+func (s *factStore) own(ruleID string, file int) []rule.OwnFact {
+	rf := s.rules[ruleID]
+	if rf == nil {
 		return nil
 	}
 	var out []rule.OwnFact
-	taken := map[*storedFact]bool{}
-	for _, ref := range refs {
-		if ref.rule != ruleID {
-			continue
-		}
-		stored := s.byRule[ruleID][ref.key]
-		// Sorted by path (sort ran): search, as one key may hold every
-		// file's fact (a corpus-wide index).
-		from := sort.Search(len(stored), func(i int) bool { return s.paths[stored[i].path] >= path })
-		for i := from; i < len(stored) && stored[i].path == pi; i++ {
-			sf := &stored[i]
-			if sf.span == ref.span && !taken[sf] {
-				taken[sf] = true
-				out = append(out, rule.OwnFact{Key: ref.key, Fact: s.unpack(*sf)})
-				break
-			}
-		}
+	from := sort.Search(len(rf.at), func(i int) bool { return s.fileOf(rf.at[i]) >= file })
+	for i := from; i < len(rf.at) && s.fileOf(rf.at[i]) == file; i++ {
+		f, key := s.decode(rf.at[i], true)
+		out = append(out, rule.OwnFact{Key: key, Fact: f})
 	}
 	return out
 }
@@ -178,22 +232,38 @@ func (s *factStore) own(ruleID, path string, refs []ownRef) []rule.OwnFact {
 // factView is one rule's facts, as phase two reads them.
 type factView struct {
 	store *factStore
-	facts map[string][]storedFact
+	facts *ruleFacts
+}
+
+func (v factView) list(key string) []int32 {
+	if v.facts == nil {
+		return nil
+	}
+	return v.facts.facts(key)
 }
 
 // Lookup returns the facts under key, sorted by path then span.
 func (v factView) Lookup(key string) []rule.Fact {
-	stored := v.facts[key]
-	if len(stored) == 0 {
+	list := v.list(key)
+	if len(list) == 0 {
 		return nil
 	}
-	out := make([]rule.Fact, len(stored))
-	for i, sf := range stored {
-		out[i] = v.store.unpack(sf)
+	out := make([]rule.Fact, len(list))
+	for i, n := range list {
+		out[i], _ = v.store.decode(v.facts.at[n], false)
 	}
 	return out
 }
 
+// Len returns the number of facts under key.
+func (v factView) Len(key string) int { return len(v.list(key)) }
+
+// At returns the ith fact under key, in Lookup's order.
+func (v factView) At(key string, i int) rule.Fact {
+	f, _ := v.store.decode(v.facts.at[v.list(key)[i]], false)
+	return f
+}
+
 func (s *factStore) view(ruleID string) rule.Facts {
-	return factView{store: s, facts: s.byRule[ruleID]}
+	return factView{store: s, facts: s.rules[ruleID]}
 }

@@ -102,7 +102,10 @@ func (r *Rule) Validate() error {
 }
 
 // Fact is one small piece of information a corpus rule exported about a file
-// during Collect, keyed by its subject (a normalised headline, a hash).
+// during Collect, keyed by its subject (a normalised headline, a hash). The
+// engine keeps facts compact between the phases: a []byte Value is copied
+// inline (export a buffer of its own; never write to one read back), and so is nil; any other Value is
+// kept as it is, which costs an allocation of its own on most values.
 type Fact struct {
 	Path  string
 	Span  finding.Span
@@ -114,6 +117,12 @@ type Fact struct {
 // key are sorted by path, then span, whatever order files were read in.
 type Facts interface {
 	Lookup(key string) []Fact
+	// Len is the number of facts under key.
+	Len(key string) int
+	// At is the ith fact under key, in Lookup's order, built alone: a key
+	// that holds every file's fact is read this way without building them
+	// all at once.
+	At(key string, i int) Fact
 }
 
 // Pass is one rule's view of one article.
@@ -223,6 +232,20 @@ func (p *CorpusPass) Facts(key string) []Fact {
 		return nil
 	}
 	return p.facts.Lookup(key)
+}
+
+// FactCount returns the number of facts under key, as Facts would list them.
+func (p *CorpusPass) FactCount(key string) int {
+	if p.facts == nil {
+		return 0
+	}
+	return p.facts.Len(key)
+}
+
+// FactAt returns the ith fact under key, in the order Facts lists them,
+// without building the others.
+func (p *CorpusPass) FactAt(key string, i int) Fact {
+	return p.facts.At(key, i)
 }
 
 // Report records a finding on this file; its Range must be set (from a fact).
