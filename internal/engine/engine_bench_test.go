@@ -25,12 +25,7 @@ func BenchmarkEngine(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var enabled []*rule.Rule
-	for _, r := range rules.All() {
-		if !r.Optional {
-			enabled = append(enabled, r)
-		}
-	}
+	enabled := defaultRules()
 	inputs := make([]engine.Input, len(files))
 	for i, f := range files {
 		inputs[i] = engine.Input{Path: f.Path, Data: []byte(f.Text)}
@@ -75,12 +70,7 @@ func BenchmarkStartup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var enabled []*rule.Rule
-	for _, r := range rules.All() {
-		if !r.Optional {
-			enabled = append(enabled, r)
-		}
-	}
+	enabled := defaultRules()
 	b.ReportAllocs()
 	for b.Loop() {
 		packs, err := lexicon.Embedded()
@@ -91,4 +81,15 @@ func BenchmarkStartup(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// defaultRules returns the rules a run without configuration enables.
+func defaultRules() []*rule.Rule {
+	var enabled []*rule.Rule
+	for _, r := range rules.All() {
+		if !r.Optional {
+			enabled = append(enabled, r)
+		}
+	}
+	return enabled
 }
