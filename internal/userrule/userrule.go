@@ -219,8 +219,15 @@ func (m *matcher) runExistence(p *rule.Pass) {
 			}
 		}
 	}
-	reported := map[int]bool{} // with delete-line, one finding a line
+	// A phrase and a regexp (or two regexps) may match the same text: one
+	// finding a span; with delete-line, one finding a line.
+	seen := map[finding.Span]bool{}
+	reported := map[int]bool{}
 	for _, s := range spans {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
 		line := d.LineIndex(s.Start)
 		if m.spec.DeleteLine {
 			if reported[line] {
