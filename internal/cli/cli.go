@@ -45,6 +45,23 @@ type Env struct {
 	Getenv func(string) string
 }
 
+// colorModes are the values of --color.
+var colorModes = []string{"auto", "always", "never"}
+
+// getenv is env.Getenv, or os.Getenv when it is nil.
+func (env Env) getenv() func(string) string {
+	if env.Getenv == nil {
+		return os.Getenv
+	}
+	return env.Getenv
+}
+
+// color decides whether text output is coloured under --color mode: always;
+// auto on a terminal unless NO_COLOR is set; never.
+func (env Env) color(mode string) bool {
+	return mode == "always" || (mode == "auto" && env.Terminal && env.getenv()("NO_COLOR") == "")
+}
+
 // listFlag is a repeatable flag whose values may also be comma-separated.
 type listFlag []string
 
@@ -167,6 +184,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	failLevel := conf.FailLevel
 	if !slices.Contains(report.Formats(), o.format) {
 		return usage("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
+	}
+	if !slices.Contains(colorModes, o.color) {
+		return usage("--color: unknown value %q (want %s)", o.color, strings.Join(colorModes, ", "))
 	}
 	if o.fix && o.diff {
 		return usage("--fix and --diff do not go together: --diff shows what --fix would write")
@@ -316,12 +336,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 // github format also writes the job summary and the step outputs. stdin is
 // standard input's content, for the summary's suggested-fix diffs.
 func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote, stdin []byte) error {
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
-	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
+	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: env.color(o.color), ConfigNotes: notes}
 	if o.format == "github" {
 		in.Source = func(path string) ([]byte, error) {
 			if path == "-" {
@@ -334,7 +349,7 @@ func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []
 		return err
 	}
 	if o.format == "github" {
-		if err := report.WriteGitHubEnvironment(in, getenv); err != nil {
+		if err := report.WriteGitHubEnvironment(in, env.getenv()); err != nil {
 			return err
 		}
 	}

@@ -24,15 +24,11 @@ type output struct {
 
 func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
 	out := &output{}
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
 	pm, err := progress.ParseMode(o.progress)
 	if err != nil {
 		return nil, err
 	}
-	if pm.Enabled(progress.Context{Terminal: env.StderrTerminal, Getenv: getenv, MachineFormat: o.format != "text"}) {
+	if pm.Enabled(progress.Context{Terminal: env.StderrTerminal, Getenv: env.getenv(), MachineFormat: o.format != "text"}) {
 		var total int64
 		for _, in := range inputs {
 			if in.Data != nil {
@@ -45,8 +41,7 @@ func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, input
 		out.clearFirst = env.Terminal
 	}
 	if stream && mode == engine.Report && report.Streamable(o.format) {
-		color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
-		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: enabled, Version: Version, Color: color})
+		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: enabled, Version: Version, Color: env.color(o.color)})
 		if err != nil {
 			return nil, err
 		}
