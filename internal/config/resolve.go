@@ -90,6 +90,10 @@ type ignore struct {
 	rules []selector
 	match *regexp.Regexp
 	hits  atomic.Int64
+	// checked is set once a file its paths match is checked: only then can
+	// "matched no finding" be said of it (a run over a few files, as a
+	// pre-commit hook's, checks none of the others).
+	checked atomic.Bool
 }
 
 // Resolve checks cfg (which may be empty, with no Path) against the built-in
@@ -470,6 +474,11 @@ func (r *Resolved) Keep(p string, named bool) bool {
 // at p, built once per distinct set of overrides that apply.
 func (r *Resolved) ProfileFor(p string) *engine.Profile {
 	rel := r.rel(p)
+	for _, ig := range r.ignores {
+		if !ig.checked.Load() && (len(ig.paths) == 0 || matchGlobs(ig.paths, rel)) {
+			ig.checked.Store(true)
+		}
+	}
 	var idx []int
 	for i, o := range r.overrides {
 		if matchGlobs(o.paths, rel) {
@@ -598,11 +607,13 @@ func (r *Resolved) Drop(f *finding.Finding, text string) bool {
 	return dropped
 }
 
-// UnusedIgnores returns a note for every ignore that matched no finding.
+// UnusedIgnores returns a note for every ignore that matched no finding
+// although its paths matched a file checked (ProfileFor was asked about it):
+// an ignore of files the run did not check is not said to be unused.
 func (r *Resolved) UnusedIgnores() []Note {
 	var out []Note
 	for i, ig := range r.ignores {
-		if ig.hits.Load() > 0 {
+		if ig.hits.Load() > 0 || !ig.checked.Load() {
 			continue
 		}
 		out = append(out, Note{File: r.cfg.Path, Line: ig.src.Line, Column: ig.src.Column,
