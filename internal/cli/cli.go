@@ -16,6 +16,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/progress"
 	"github.com/corpuslint/corpuslint/internal/report"
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/internal/source"
@@ -43,6 +44,9 @@ type Env struct {
 	// Getenv reads the environment (GitHub Actions' variables); nil means
 	// os.Getenv.
 	Getenv func(string) string
+	// Progress tunes the progress line (its clock, its delay); the zero
+	// value takes the defaults.
+	Progress progress.Options
 }
 
 // colorModes are the values of --color.

@@ -37,7 +37,7 @@ func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, input
 				total += st.Size()
 			}
 		}
-		out.meter = progress.New(env.Stderr, len(inputs), total, progress.Options{})
+		out.meter = progress.New(env.Stderr, len(inputs), total, env.Progress)
 		out.clearFirst = env.Terminal
 	}
 	if stream && mode == engine.Report && report.Streamable(o.format) {
