@@ -128,10 +128,10 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 	}
 	r.FailLevel = finding.Warning
 	if cfg.FailLevel.V != "" {
-		if s, ok := severity(cfg.FailLevel.V); ok {
+		if s, err := finding.ParseSeverity(cfg.FailLevel.V); err == nil {
 			r.FailLevel = s
 		} else {
-			bad(cfg.FailLevel.Line, cfg.FailLevel.Column, "fail-level: unknown severity %q (want info, warning or error)", cfg.FailLevel.V)
+			bad(cfg.FailLevel.Line, cfg.FailLevel.Column, "fail-level: %v", err)
 		}
 	}
 	if cfg.Lexicons.V != "" {
@@ -244,9 +244,9 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 
 	// Flags win over the file.
 	if flags.FailLevel != "" {
-		s, ok := severity(flags.FailLevel)
-		if !ok {
-			return nil, fmt.Errorf("--fail-level: unknown severity %q (want info, warning or error)", flags.FailLevel)
+		s, err := finding.ParseSeverity(flags.FailLevel)
+		if err != nil {
+			return nil, fmt.Errorf("--fail-level: %w", err)
 		}
 		r.FailLevel = s
 	}
@@ -275,19 +275,6 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 	return r, nil
 }
 
-// severity reads one of the three severity names (configuration takes no aliases).
-func severity(s string) (finding.Severity, bool) {
-	switch s {
-	case "info":
-		return finding.Info, true
-	case "warning":
-		return finding.Warning, true
-	case "error":
-		return finding.Error, true
-	}
-	return 0, false
-}
-
 func (r *Resolved) ruleSettings(key string, rs RuleSettings, bad func(int, int, string, ...any)) []setting {
 	var out []setting
 	for _, s := range rs {
@@ -298,9 +285,9 @@ func (r *Resolved) ruleSettings(key string, rs RuleSettings, bad func(int, int, 
 		}
 		st := setting{sel: sel}
 		if s.Severity.V != "" {
-			sev, ok := severity(s.Severity.V)
-			if !ok {
-				bad(s.Severity.Line, s.Severity.Column, "%s.%s.severity: unknown severity %q (want info, warning or error)", key, s.Rule, s.Severity.V)
+			sev, err := finding.ParseSeverity(s.Severity.V)
+			if err != nil {
+				bad(s.Severity.Line, s.Severity.Column, "%s.%s.severity: %v", key, s.Rule, err)
 			}
 			st.severity = sev
 		}
@@ -350,9 +337,9 @@ func buildPattern(pv Value[Pattern], file string) (*rule.Rule, *Error) {
 		return nil, at(pv.Line, pv.Column, "a pattern needs an id and a kind")
 	}
 	if p.Severity.V != "" {
-		s, ok := severity(p.Severity.V)
-		if !ok {
-			return nil, at(p.Severity.Line, p.Severity.Column, fmt.Sprintf("%s: unknown severity %q (want info, warning or error)", p.ID.V, p.Severity.V))
+		s, err := finding.ParseSeverity(p.Severity.V)
+		if err != nil {
+			return nil, at(p.Severity.Line, p.Severity.Column, fmt.Sprintf("%s: %v", p.ID.V, err))
 		}
 		spec.Severity = s
 	}
