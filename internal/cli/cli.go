@@ -244,8 +244,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
 	// The report is written file by file unless the findings are filtered
-	// afterwards (baseline, new-from-rev) or the format needs the whole run.
-	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil && o.format != "github")
+	// afterwards (baseline, new-from-rev) or the format needs the whole run
+	// (report.Streamable). Which rules the files use is known only after the
+	// run, so the stream is given the whole registry: the streamable formats
+	// only look a finding's rule up, and give the same report as with
+	// conf.UsedRules(), which the formats printed at the end are given.
+	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil)
 	if err != nil {
 		return usage("--progress: %v", err)
 	}

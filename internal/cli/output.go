@@ -22,7 +22,7 @@ type output struct {
 	tally      tally
 }
 
-func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
+func newOutput(env Env, o options, rules []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
 	out := &output{}
 	pm, err := progress.ParseMode(o.progress)
 	if err != nil {
@@ -41,7 +41,7 @@ func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, input
 		out.clearFirst = env.Terminal
 	}
 	if stream && mode == engine.Report && report.Streamable(o.format) {
-		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: enabled, Version: Version, Color: env.color(o.color)})
+		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: rules, Version: Version, Color: env.color(o.color)})
 		if err != nil {
 			return nil, err
 		}
