@@ -527,24 +527,30 @@ func (r *Resolved) build(idx []int) *engine.Profile {
 		}
 	}
 	for _, ss := range settings {
-		for _, s := range ss {
-			for _, rl := range pr.Rules {
-				if !s.sel.matches(rl.ID) {
-					continue
+		applySettings(ss, pr.Rules, pr.Severity, pr.Options)
+	}
+	return pr
+}
+
+// applySettings sets, in sev and opts, the severity and options each of
+// settings gives the rules it matches, in order: a later setting wins.
+func applySettings(settings []setting, rules []*rule.Rule, sev map[string]finding.Severity, opts map[string]map[string]any) {
+	for _, s := range settings {
+		for _, rl := range rules {
+			if !s.sel.matches(rl.ID) {
+				continue
+			}
+			if s.severity != 0 {
+				sev[rl.ID] = s.severity
+			}
+			for k, v := range s.options {
+				if opts[rl.ID] == nil {
+					opts[rl.ID] = map[string]any{}
 				}
-				if s.severity != 0 {
-					pr.Severity[rl.ID] = s.severity
-				}
-				for k, v := range s.options {
-					if pr.Options[rl.ID] == nil {
-						pr.Options[rl.ID] = map[string]any{}
-					}
-					pr.Options[rl.ID][k] = v
-				}
+				opts[rl.ID][k] = v
 			}
 		}
 	}
-	return pr
 }
 
 // UsedRules returns, in registry order, every rule of the profiles built so
