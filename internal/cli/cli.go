@@ -281,6 +281,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	notes := unusedIgnores(env.Stderr, conf)
 	enabled := conf.UsedRules()
+	if o.writeBaseline != "" && len(fileErrors) > 0 {
+		// A baseline without these files' findings would later report them
+		// all as new: write none rather than an incomplete one.
+		return usage("--write-baseline: %s not written: %s", o.writeBaseline, uncheckedFiles(fileErrors))
+	}
 	if legacy != nil {
 		read := func(p string) ([]byte, error) {
 			if p == "-" {
@@ -293,9 +298,6 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return usage("%v", err)
 		}
 		if wrote {
-			if len(fileErrors) > 0 {
-				return ExitError
-			}
 			return ExitClean
 		}
 	}
@@ -421,6 +423,20 @@ type writeWatcher struct {
 func (ww *writeWatcher) Write(p []byte) (int, error) {
 	ww.called = true
 	return ww.w.Write(p)
+}
+
+// uncheckedFiles says which files could not be checked, naming a few.
+func uncheckedFiles(errs []report.FileError) string {
+	const shown = 5
+	var names []string
+	for i, e := range errs {
+		if i == shown {
+			names = append(names, fmt.Sprintf("and %d more", len(errs)-shown))
+			break
+		}
+		names = append(names, e.Path)
+	}
+	return fmt.Sprintf("%d %s could not be checked (%s)", len(errs), plural(len(errs), "file", "files"), strings.Join(names, ", "))
 }
 
 func hasError(errs []engine.FileError, path string) bool {
