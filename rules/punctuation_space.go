@@ -154,7 +154,7 @@ var SpaceBeforePunctuation = &rule.Rule{
 				if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
 					continue // " ..." ellipsis, " ??"
 				}
-				if i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", rune(t[i+1])) {
+				if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
 					continue // " .NET", " :)" and the like
 				}
 				if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
