@@ -281,3 +281,9 @@ func (c spanCover) covers(start, end int) bool {
 	k := sort.SearchInts(c.starts, start+1) - 1 // the last span starting at or before start
 	return k >= 0 && c.maxEnd[k] >= end
 }
+
+// overlaps reports whether a span starts before end and ends after start.
+func (c spanCover) overlaps(start, end int) bool {
+	k := sort.SearchInts(c.starts, end) - 1 // the last span starting before end
+	return k >= 0 && c.maxEnd[k] > start
+}
