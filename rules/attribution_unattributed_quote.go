@@ -169,7 +169,7 @@ const continuationGap = 80
 
 // isTitle reports whether the text before a quote names it as a title, a slogan
 // or a name: "film berjudul", "a campaign called", "such as".
-func isTitle(before string, titles interface{ Contains(string) bool }) bool {
+func isTitle(before string, titles *lexicon.List) bool {
 	ws := lastFields(strings.TrimRight(before, " ,:\t\u00a0"), 2)
 	if len(ws) == 0 {
 		return false
@@ -302,7 +302,7 @@ func signedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan)
 
 // citedBy reports whether the text right after a quote points to its source
 // with one of the quote-citations phrases ("Read our … review", "Sumber: …").
-func citedBy(after string, citations interface{ FindAll(string) []lexicon.Match }) bool {
+func citedBy(after string, citations *lexicon.List) bool {
 	after = strings.TrimLeft(after, " \t\u00a0")
 	for _, m := range citations.FindAll(after[:min(len(after), 40)]) {
 		if m.Start == 0 {

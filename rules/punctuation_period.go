@@ -37,10 +37,7 @@ func periodSites(d *document.Document, fn func(periodSite)) {
 			if dot > l.Start && t[dot-1] == '.' || dot+1 < l.End && t[dot+1] == '.' {
 				continue // ellipsis
 			}
-			j := dot + 1
-			for j < l.End && isHSpace(t, j) {
-				j += spaceLen(t, j)
-			}
+			j := skipHSpace(t, dot+1, l.End)
 			if j == dot+1 || j >= l.End {
 				continue
 			}
