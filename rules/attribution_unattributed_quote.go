@@ -169,7 +169,7 @@ const continuationGap = 80
 
 // isTitle reports whether the text before a quote names it as a title, a slogan
 // or a name: "film berjudul", "a campaign called", "such as".
-func isTitle(before string, titles interface{ Contains(string) bool }) bool {
+func isTitle(before string, titles *lexicon.List) bool {
 	ws := lastFields(strings.TrimRight(before, " ,:\t\u00a0"), 2)
 	if len(ws) == 0 {
 		return false
@@ -302,7 +302,7 @@ func signedAfter(d *document.Document, units []finding.Span, k int, q quoteSpan)
 
 // citedBy reports whether the text right after a quote points to its source
 // with one of the quote-citations phrases ("Read our … review", "Sumber: …").
-func citedBy(after string, citations interface{ FindAll(string) []lexicon.Match }) bool {
+func citedBy(after string, citations *lexicon.List) bool {
 	after = strings.TrimLeft(after, " \t\u00a0")
 	for _, m := range citations.FindAll(after[:min(len(after), 40)]) {
 		if m.Start == 0 {
@@ -334,22 +334,24 @@ func isParenthetical(text string, u finding.Span, q quoteSpan) bool {
 // in the article: a pull-quote repeats a quote the article attributes where it
 // stands in full, so it is judged there. The words (five or more, without
 // their final punctuation) are compared without case, as the pull-quote may
-// start where the full quote's sentence does not; "elsewhere" is wholly before
-// the quote's opening mark or wholly after its closing one.
+// start where the full quote's sentence does not. "Elsewhere" is outside
+// every one of quotes (the quotes nothing else attributed): two copies of the
+// same unattributed quote do not attribute each other, while a copy in running
+// text or in a quote that is attributed does.
 //
 // One pass over the lower-cased text finds every quote's words at once, so an
 // article flattened to one line of many megabytes is read once, not once per
 // quote.
 func pullQuotes(text string, quotes []quoteSpan) []bool {
 	pulled := make([]bool, len(quotes))
-	cores := map[string]*occurrences{}
+	found := map[string]bool{}
 	for _, q := range quotes {
 		core := strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…")
 		if wordCount(core) >= 5 {
-			cores[strings.ToLower(core)] = &occurrences{first: -1, last: -1}
+			found[strings.ToLower(core)] = false
 		}
 	}
-	if len(cores) == 0 {
+	if len(found) == 0 {
 		return pulled
 	}
 	marks := make([]int, 0, 2*len(quotes))
@@ -357,35 +359,43 @@ func pullQuotes(text string, quotes []quoteSpan) []bool {
 		marks = append(marks, q.open, q.end)
 	}
 	lower, at := lowerMapped(text, marks)
-	findAll(lower, cores)
+	// An occurrence counts when it overlaps none of the quotes (in the
+	// lower-cased text's offsets).
+	inQuotes := newSpanCover(len(quotes), func(i int) (int, int) { return at[2*i], at[2*i+1] })
+	findAll(lower, found, func(start, end int) bool { return !inQuotes.overlaps(start, end) })
 	for i, q := range quotes {
-		core := strings.ToLower(strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…"))
-		o := cores[core]
-		if o == nil || o.first < 0 {
-			continue
-		}
-		open, end := at[2*i], at[2*i+1]
-		pulled[i] = o.first+len(core) <= open || o.last >= end
+		pulled[i] = found[strings.ToLower(strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…"))]
 	}
 	return pulled
 }
-
-// occurrences records where a string first and last starts in a text (-1:
-// nowhere).
-type occurrences struct{ first, last int }
 
 // pullKey is how many leading bytes of each string findAll looks up; the
 // words of a pull-quote (five words or more) are always longer.
 const pullKey = 8
 
-// findAll records in each entry of want where its key first and last starts in
-// text: one pass, looking up the pullKey bytes at each offset.
-func findAll(text string, want map[string]*occurrences) {
+// findAll sets found[s] for each string s of found that occurs in text at a
+// stretch that counts (as counts says): one pass, looking up the pullKey bytes
+// at each offset. It is hand-rolled because the simpler searches lose on
+// long lines (BenchmarkPullQuotes, the test articles flattened to one line,
+// 2 cores, two runs): strings.Index over the lower-cased text once per
+// distinct quote took 5 to 6 times as long at 256 KB and 1 MB (1 MB: 178-227
+// ms against 27-37 ms), as it reads the text once per quote; a lexicon list of
+// the quotes took 1.8 to 3.7 times as long and allocated 25 times the memory
+// (37 MB at 1 MB, its trie's table), and would also ask for word boundaries
+// and drop overlapping occurrences.
+func findAll(text string, found map[string]bool, counts func(start, end int) bool) {
 	byKey := map[string][]string{}
 	var filter [1 << 16 / 64]uint64
-	for s := range want {
+	for s := range found {
 		if len(s) < pullKey {
-			want[s].first, want[s].last = strings.Index(text, s), strings.LastIndex(text, s)
+			for i := 0; !found[s]; i++ {
+				k := strings.Index(text[i:], s)
+				if k < 0 {
+					break
+				}
+				i += k
+				found[s] = counts(i, i+len(s))
+			}
 			continue
 		}
 		byKey[s[:pullKey]] = append(byKey[s[:pullKey]], s)
@@ -397,12 +407,8 @@ func findAll(text string, want map[string]*occurrences) {
 			continue
 		}
 		for _, s := range byKey[text[i:i+pullKey]] {
-			if strings.HasPrefix(text[i:], s) {
-				o := want[s]
-				if o.first < 0 {
-					o.first = i
-				}
-				o.last = i
+			if !found[s] && strings.HasPrefix(text[i:], s) && counts(i, i+len(s)) {
+				found[s] = true
 			}
 		}
 	}

@@ -108,7 +108,7 @@ func namesSource(d *document.Document, sp speakers, m lexicon.Match) bool {
 	if s.Len() == 0 {
 		return false
 	}
-	mk := maskQuotes(d.Text, s)
+	mk := maskQuotes(d.Text, reachAround(d.Text, s, m))
 	words := document.Words(mk.text, finding.Span{Start: 0, End: len(mk.text)})
 	for k, w := range words {
 		if !sp.verbs.Contains(mk.text[w.Start:w.End]) {
@@ -137,13 +137,12 @@ func sourceNearby(d *document.Document, sp speakers, intros *lexicon.List, m lex
 	if s.Len() == 0 {
 		return false
 	}
-	here := finding.Span{Start: cutAtRune(d.Text, max(s.Start, m.Start-sourceReach)), End: cutAtRune(d.Text, min(s.End, m.End+sourceReach))}
-	if namedIn(d.Text, sp, intros, here, group) {
+	if namedIn(d.Text, sp, intros, reachAround(d.Text, s, m), group) {
 		return true
 	}
 	ss := d.Sentences()
-	k := slices.Index(ss, s)
-	if k < 0 || k+1 >= len(ss) {
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= s.Start })
+	if k >= len(ss) || ss[k] != s || k+1 >= len(ss) {
 		return false
 	}
 	next := finding.Span{Start: ss[k+1].Start, End: cutAtRune(d.Text, min(ss[k+1].End, ss[k+1].Start+2*sourceReach))}
@@ -152,6 +151,13 @@ func sourceNearby(d *document.Document, sp speakers, intros *lexicon.List, m lex
 
 // sourceReach bounds how far from a vague match its source is looked for.
 const sourceReach = 250
+
+// reachAround returns the part of sentence s within sourceReach bytes of the
+// match m, cut at rune starts: a line with no sentence end is one sentence, and
+// reading it whole for every match would grow with the square of its length.
+func reachAround(text string, s finding.Span, m lexicon.Match) finding.Span {
+	return finding.Span{Start: cutAtRune(text, max(s.Start, m.Start-sourceReach)), End: cutAtRune(text, min(s.End, m.End+sourceReach))}
+}
 
 // namedIn reports whether the stretch s names a report: a source introduced
 // by name ("according to Reuters", "dilansir dari Marca", "according to a new
@@ -274,4 +280,10 @@ func newSpanCover(n int, span func(i int) (start, end int)) spanCover {
 func (c spanCover) covers(start, end int) bool {
 	k := sort.SearchInts(c.starts, start+1) - 1 // the last span starting at or before start
 	return k >= 0 && c.maxEnd[k] >= end
+}
+
+// overlaps reports whether a span starts before end and ends after start.
+func (c spanCover) overlaps(start, end int) bool {
+	k := sort.SearchInts(c.starts, end) - 1 // the last span starting before end
+	return k >= 0 && c.maxEnd[k] > start
 }

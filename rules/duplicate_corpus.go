@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"strings"
 
-	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -14,6 +13,11 @@ import (
 // naming what was hashed. The engine keeps one key a distinct subject.
 func subjectKey(prefix, s string) string {
 	h := sha256.Sum256([]byte(s))
+	return keyOfSum(prefix, h)
+}
+
+// keyOfSum is subjectKey for a subject whose SHA-256 is known.
+func keyOfSum(prefix string, h [sha256.Size]byte) string {
 	return prefix + string(h[:12])
 }
 
@@ -67,14 +71,33 @@ var SameHeadline = &rule.Rule{
 // the same article.
 const minBodyWords = 20
 
+// body is an article's folded body (see articleBody) with its SHA-256, which
+// duplicate/same-body keys its fact by and duplicate/near-duplicate tells exact
+// copies by.
+type body struct {
+	text  string
+	sum   [sha256.Size]byte
+	first finding.Span // the body's first line, trimmed
+	ok    bool         // false for a body of fewer than minBodyWords words
+}
+
+// bodyKey is the key under which articleBody keeps its answer for a document:
+// two rules read the body of every article.
+type bodyKey struct{}
+
 // articleBody returns the article's body, everything after the headline line,
 // folded as headlines are (case, white space and line breaks, punctuation), with
-// the span of its first line. A file flattened to one line is all body. ok is
-// false for a body of fewer than minBodyWords words.
-func articleBody(d *document.Document) (body string, first finding.Span, ok bool) {
+// the span of its first line, built and hashed once per document. A file
+// flattened to one line is all body.
+func articleBody(p *rule.Pass) body {
+	return p.Doc.Memo(bodyKey{}, func() any { return buildBody(p) }).(body)
+}
+
+func buildBody(p *rule.Pass) body {
+	d := p.Doc
 	lines := d.NonBlankLines()
 	if len(lines) == 0 {
-		return "", finding.Span{}, false
+		return body{}
 	}
 	from := 0
 	if len(lines) > 1 {
@@ -83,7 +106,7 @@ func articleBody(d *document.Document) (body string, first finding.Span, ok bool
 	var b strings.Builder
 	for _, i := range lines {
 		if i >= from {
-			if n := normalizeTitle(d.LineText(i)); n != "" {
+			if n := normalizedTitle(p, d.LineText(i)); n != "" {
 				if b.Len() > 0 {
 					b.WriteByte(' ')
 				}
@@ -91,11 +114,12 @@ func articleBody(d *document.Document) (body string, first finding.Span, ok bool
 			}
 		}
 	}
-	body = b.String()
-	if wordCount(body) < minBodyWords {
-		return "", finding.Span{}, false
+	text := b.String()
+	if wordCount(text) < minBodyWords {
+		return body{}
 	}
-	return body, trimSpan(d.Text, finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End}), true
+	return body{text: text, sum: sha256.Sum256([]byte(text)), ok: true,
+		first: trimSpan(d.Text, finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End})}
 }
 
 // SameBody finds two files whose bodies are identical.
@@ -111,11 +135,11 @@ var SameBody = &rule.Rule{
 		Lang: "id",
 	},
 	Collect: func(p *rule.Pass) {
-		body, span, ok := articleBody(p.Doc)
-		if !ok {
+		b := articleBody(p)
+		if !b.ok {
 			return
 		}
-		p.ExportFact(subjectKey("b", body), span, nil)
+		p.ExportFact(keyOfSum("b", b.sum), b.first, nil)
 	},
 	Corpus:     func(p *rule.CorpusPass) { reportLaterCopies(p, "same body") },
 	PriorFacts: true, // reportLaterCopies looks back only

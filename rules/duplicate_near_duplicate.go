@@ -3,7 +3,6 @@ package rules
 import (
 	"cmp"
 	"encoding/binary"
-	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -55,13 +54,12 @@ var NearDuplicate = &rule.Rule{
 		Earlier: "Putin Mendarat di Pyongyang\n\nPresiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan pertamanya ke Korea Utara dalam 24 tahun. Ia disambut langsung oleh Kim Jong Un di bandara, lalu kedua pemimpin menuju Istana Kumsusan untuk upacara resmi dan pembicaraan tertutup tentang kerja sama pertahanan, perdagangan dan energi yang akan ditandatangani pekan ini.\n",
 	},
 	Collect: func(p *rule.Pass) {
-		body, span, ok := articleBody(p.Doc)
-		if !ok {
+		b := articleBody(p)
+		if !b.ok {
 			return
 		}
-		h := fnv.New64a()
-		h.Write([]byte(body))
-		p.ExportFact(nearKey, span, nearSketch(minhash.Sign(strings.Fields(body)), h.Sum64()))
+		// The body's hash is the first 8 bytes of the SHA-256 same-body keys by.
+		p.ExportFact(nearKey, b.first, nearSketch(minhash.Sign(strings.Fields(b.text)), binary.LittleEndian.Uint64(b.sum[:8])))
 	},
 	Corpus: func(p *rule.CorpusPass) {
 		matches := p.Once(func() any { return findNearDuplicates(p) }).(map[string]nearMatch)

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,7 +76,8 @@ func TestLinearHelpersAgreeWithWholeTextScans(t *testing.T) {
 	}
 }
 
-// TestSpanCoverAgreesWithScan: spanCover answers as testing every span would.
+// TestSpanCoverAgreesWithScan: spanCover answers as testing every span would,
+// for covering and for overlapping.
 func TestSpanCoverAgreesWithScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	for range 500 {
@@ -92,12 +95,18 @@ func TestSpanCoverAgreesWithScan(t *testing.T) {
 				want = want || sp.Start <= s && e <= sp.End
 			}
 			require.Equal(t, want, c.covers(s, e), "spans %v, stretch %d-%d", spans, s, e)
+			overlap := false
+			for _, sp := range spans {
+				overlap = overlap || sp.Start < e && s < sp.End
+			}
+			require.Equal(t, overlap, c.overlaps(s, e), "overlap: spans %v, stretch %d-%d", spans, s, e)
 		}
 	}
 }
 
 // TestPullQuotesAgreeWithSearch: the one-pass search for pull-quotes finds
-// what searching the text before and after each quote finds.
+// what comparing the lower-cased text at every offset finds: the quote's words
+// at a stretch that overlaps none of the quotes.
 func TestPullQuotesAgreeWithSearch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	sentences := []string{
@@ -111,13 +120,32 @@ func TestPullQuotesAgreeWithSearch(t *testing.T) {
 		"Pemain itu berlari ke lapangan.",
 		"\xff İstanbul menang. ",
 	}
-	search := func(text string, q quoteSpan) bool {
+	search := func(text string, quotes []quoteSpan, q quoteSpan) bool {
 		core := strings.TrimRight(strings.TrimSpace(q.inner(text)), ".,!?…")
 		if wordCount(core) < 5 {
 			return false
 		}
 		core = strings.ToLower(core)
-		return strings.Contains(strings.ToLower(text[:q.open]), core) || strings.Contains(strings.ToLower(text[q.end:]), core)
+		for p := 0; p < len(text); p++ {
+			// text[p:e] lower-cased rune by rune, as strings.ToLower does
+			var lower strings.Builder
+			for e := p; e < len(text) && strings.HasPrefix(core, lower.String()) && lower.Len() < len(core); {
+				r, n := utf8.DecodeRuneInString(text[e:])
+				lower.WriteRune(unicode.ToLower(r))
+				e += n
+				if lower.String() != core {
+					continue
+				}
+				inQuote := false
+				for _, o := range quotes {
+					inQuote = inQuote || p < o.end && o.open < e
+				}
+				if !inQuote {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	for range 300 {
 		var b strings.Builder
@@ -129,7 +157,7 @@ func TestPullQuotesAgreeWithSearch(t *testing.T) {
 		quotes := findQuotes(text, finding.Span{Start: 0, End: len(text)})
 		got := pullQuotes(text, quotes)
 		for i, q := range quotes {
-			require.Equal(t, search(text, q), got[i], "quote %q of %q", q.inner(text), text)
+			require.Equal(t, search(text, quotes, q), got[i], "quote %q of %q", q.inner(text), text)
 		}
 	}
 }

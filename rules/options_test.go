@@ -94,3 +94,35 @@ func TestDeclaredOptionsAreTested(t *testing.T) {
 		"punctuation/period-after-function-word allow",
 	}, got, "a new option needs a case in TestOptionsChangeWhatRulesReport")
 }
+
+// TestAllowedFunctionWordIsLeftToPeriodBeforeLowercase: a word that
+// period-after-function-word's allow option lets end a sentence is not its to
+// report, so a lower-case word after its period is period-before-lowercase's.
+// The two rules run together, as they do by default.
+func TestAllowedFunctionWordIsLeftToPeriodBeforeLowercase(t *testing.T) {
+	after, before := ruleByID(t, "punctuation/period-after-function-word"), ruleByID(t, "punctuation/period-before-lowercase")
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	run := func(options map[string]any) []string {
+		checked := map[string]any{}
+		for k, v := range options {
+			c, err := after.CheckOption(k, v)
+			require.NoError(t, err)
+			checked[k] = c
+		}
+		both := []*rule.Rule{after, before}
+		profile := &engine.Profile{Rules: both, Lang: "id", Options: map[string]map[string]any{after.ID: checked}}
+		res, err := engine.Run(context.Background(), engine.Options{
+			Rules: both, Lexicons: packs, Jobs: 1,
+			ProfileFor: func(string) *engine.Profile { return profile },
+		}, []engine.Input{{Path: "a.txt", Data: []byte("Judul Berita\n\nPedagang memilih cabai atau. tomat untuk dijual di pasar.\n")}})
+		require.NoError(t, err)
+		var ids []string
+		for _, f := range res.Findings {
+			ids = append(ids, f.Rule)
+		}
+		return ids
+	}
+	assert.Equal(t, []string{after.ID}, run(nil), "by default the function word's rule reports it, alone")
+	assert.Equal(t, []string{before.ID}, run(map[string]any{"allow": []any{"atau"}}), "an allowed word hands the period to the other rule")
+}

@@ -33,7 +33,7 @@ var ConjunctionAfterPeriod = &rule.Rule{
 				return
 			}
 			last, _ := utf8.DecodeLastRuneInString(s.prev)
-			if !unicode.IsLetter(last) || isUpperStart(wordAfter(p.Doc.Text, skipHSpace(p.Doc.Text, s.nextStart+len(s.next)))) {
+			if !unicode.IsLetter(last) || isUpperStart(wordAfter(p.Doc.Text, skipHSpace(p.Doc.Text, s.nextStart+len(s.next), len(p.Doc.Text)))) {
 				return // "Dan Brown": a name
 			}
 			r, n := utf8.DecodeRuneInString(s.next)
@@ -43,13 +43,4 @@ var ConjunctionAfterPeriod = &rule.Rule{
 			p.Report(finding.Span{Start: s.dot, End: s.nextStart + len(s.next)}, "sentence opens with the conjunction "+quote(s.next)+" after a period: one sentence split in two?", fix)
 		})
 	},
-}
-
-// skipHSpace returns the offset of the first character at or after i that is
-// not horizontal white space.
-func skipHSpace(t string, i int) int {
-	for i < len(t) && isHSpace(t, i) {
-		i += spaceLen(t, i)
-	}
-	return i
 }

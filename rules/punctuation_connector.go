@@ -41,7 +41,7 @@ var ConnectorPeriod = &rule.Rule{
 						continue
 					}
 				}
-				after := strings.TrimLeft(line[m.End+1:], " \u00a0")
+				after := line[skipHSpace(line, m.End+1, len(line)):]
 				if after == "" || !isUpperStart(after) {
 					continue
 				}

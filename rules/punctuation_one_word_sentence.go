@@ -34,7 +34,7 @@ var OneWordSentence = &rule.Rule{
 			if end+2 >= len(t) || t[end] != '.' || !isHSpace(t, end+1) {
 				return
 			}
-			after := strings.TrimLeft(t[end+1:], " \u00a0")
+			after := t[skipHSpace(t, end+1, len(t)):]
 			if !isUpperStart(after) || !isUpperStart(s.next) || utf8.RuneCountInString(s.next) < 2 || strings.Contains(s.next, "-") {
 				return
 			}

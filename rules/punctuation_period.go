@@ -37,10 +37,7 @@ func periodSites(d *document.Document, fn func(periodSite)) {
 			if dot > l.Start && t[dot-1] == '.' || dot+1 < l.End && t[dot+1] == '.' {
 				continue // ellipsis
 			}
-			j := dot + 1
-			for j < l.End && isHSpace(t, j) {
-				j += spaceLen(t, j)
-			}
+			j := skipHSpace(t, dot+1, l.End)
 			if j == dot+1 || j >= l.End {
 				continue
 			}
@@ -99,24 +96,20 @@ var PeriodAfterFunctionWord = &rule.Rule{
 		Lang: "id",
 	},
 	Run: func(p *rule.Pass) {
-		words := p.Pack.List("cannot-end")
 		openers := p.Pack.List("sentence-openers")
 		allowed := map[string]bool{}
 		for _, w := range p.WordsOption("allow") {
 			allowed[strings.ToLower(w)] = true
 		}
+		// period-before-lowercase, which runs after this rule (the registry is
+		// sorted by ID), leaves to it only the sites it reports: it reads the
+		// words this run allows from the document.
+		p.Doc.Memo(functionWordAllowKey{}, func() any { return allowed })
 		periodSites(p.Doc, func(s periodSite) {
-			w := s.prev
-			if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
-				return // "a. Send us an email": a list item's letter
-			}
-			e := words.Lookup(w)
-			if e == nil || allowed[strings.ToLower(w)] || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
+			if !isFunctionWordSite(p, s, allowed) {
 				return
 			}
-			if e.Field(1) == "weak" && isUpperStart(s.next) && openers.Contains(s.next) {
-				return // "they agreed to. It has": a stranded word ends this sentence
-			}
+			w := s.prev
 			span := finding.Span{Start: s.dot - len(w), End: s.nextStart + len(s.next)}
 			// A word that only opens sentences goes back to lower case ("ke. Dalam" -> "ke dalam");
 			// anything else may be a name ("bagi. Barat") and keeps its capital.
@@ -138,6 +131,33 @@ var PeriodAfterFunctionWord = &rule.Rule{
 		{Name: "allow", Kind: rule.WordsOption, Default: []string{},
 			Doc: "words of the language pack's cannot-end list never reported here (a site's own usage)"},
 	},
+}
+
+// functionWordAllowKey is the key under which period-after-function-word
+// leaves, in a document, the words its allow option lets end a sentence.
+type functionWordAllowKey struct{}
+
+// isFunctionWordSite reports whether period-after-function-word reports the
+// period site s: the word before the period is a lower-case word of the
+// cannot-end list, and not a list item's letter ("a. Send us an email"), a word
+// the site allows, the end of a phrase that can end a sentence ("ikut serta")
+// or a weak word before a word that opens sentences ("they agreed to. It
+// has"). period-before-lowercase leaves exactly these sites to it, so a
+// period before a lower-case word is reported by one of the two, never by
+// both and never by neither.
+func isFunctionWordSite(p *rule.Pass, s periodSite, allowed map[string]bool) bool {
+	w := s.prev
+	if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
+		return false // "a. Send us an email": a list item's letter
+	}
+	e := p.Pack.List("cannot-end").Lookup(w)
+	if e == nil || allowed[strings.ToLower(w)] || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
+		return false
+	}
+	if e.Field(1) == "weak" && isUpperStart(s.next) && p.Pack.List("sentence-openers").Contains(s.next) {
+		return false // "they agreed to. It has": a stranded word ends this sentence
+	}
+	return true
 }
 
 // endsWithPhrase reports whether text ends with one of the list's phrases as
@@ -176,10 +196,13 @@ var PeriodBeforeLowercase = &rule.Rule{
 	},
 	Run: func(p *rule.Pass) {
 		t := p.Doc.Text
+		// The words period-after-function-word lets end a sentence on this run
+		// (none when it does not run or allows none).
+		allowed := p.Doc.Memo(functionWordAllowKey{}, func() any { return map[string]bool{} }).(map[string]bool)
 		periodSites(p.Doc, func(s periodSite) {
 			tok := s.prev
-			if tok == "" || !isLowerWord(s.next) || startsURL(t[s.nextStart:]) || p.Pack.List("cannot-end").Contains(lastWord(tok)) && isLowerWord(tok) {
-				return // no word before, or a function word: the other rule's
+			if tok == "" || !isLowerWord(s.next) || startsURL(t[s.nextStart:]) || isFunctionWordSite(p, s, allowed) {
+				return // no word before, or a function word that the other rule reports
 			}
 			last, _ := utf8.DecodeLastRuneInString(tok)
 			if !unicode.IsLetter(last) || p.Pack.IsAbbreviation(tok+".") || document.IsInitial(tok) ||

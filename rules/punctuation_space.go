@@ -34,10 +34,7 @@ var IrregularSpace = &rule.Rule{
 					i++
 					continue
 				}
-				j := i
-				for j < ls.End && isHSpace(t, j) {
-					j += spaceLen(t, j)
-				}
+				j := skipHSpace(t, i, ls.End)
 				if t[i:j] != " " && !inMojibakeRun(t, i) && !afterLeadingDash(t, ls.Start, i) {
 					span := finding.Span{Start: i, End: j}
 					what := "doubled space"
@@ -154,7 +151,7 @@ var SpaceBeforePunctuation = &rule.Rule{
 				if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
 					continue // " ..." ellipsis, " ??"
 				}
-				if i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", rune(t[i+1])) {
+				if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
 					continue // " .NET", " :)" and the like
 				}
 				if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
@@ -186,10 +183,7 @@ var SpaceBeforePunctuation = &rule.Rule{
 // spacedEllipsis reports whether the period at i is followed, after white space,
 // by another period: the first dot of ". . .".
 func spacedEllipsis(t string, i, end int) bool {
-	j := i + 1
-	for j < end && isHSpace(t, j) {
-		j += spaceLen(t, j)
-	}
+	j := skipHSpace(t, i+1, end)
 	return j > i+1 && j < end && t[j] == '.'
 }
 

@@ -34,10 +34,7 @@ func deleteLinesFix(d *document.Document, first, last int) finding.Fix {
 // space on both sides, so the removals of two neighbouring widgets touch
 // instead of overlapping.
 func removeInlineEdit(text string, line finding.Span, s finding.Span) finding.Edit {
-	after := s.End
-	for after < line.End && isHSpace(text, after) {
-		after += spaceLen(text, after)
-	}
+	after := skipHSpace(text, s.End, line.End)
 	before := s.Start
 	for before > line.Start {
 		r, n := utf8.DecodeLastRuneInString(text[:before])
@@ -69,6 +66,15 @@ func isHSpace(text string, i int) bool {
 func spaceLen(text string, i int) int {
 	_, n := utf8.DecodeRuneInString(text[i:])
 	return n
+}
+
+// skipHSpace returns the offset of the first character at or after i, and
+// before end, that is not horizontal white space (isSpaceRune), or end.
+func skipHSpace(t string, i, end int) int {
+	for i < end && isHSpace(t, i) {
+		i += spaceLen(t, i)
+	}
+	return i
 }
 
 // trimSpan narrows s to exclude white space at both ends.
