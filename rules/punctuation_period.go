@@ -101,10 +101,6 @@ var PeriodAfterFunctionWord = &rule.Rule{
 		for _, w := range p.WordsOption("allow") {
 			allowed[strings.ToLower(w)] = true
 		}
-		// period-before-lowercase, which runs after this rule (the registry is
-		// sorted by ID), leaves to it only the sites it reports: it reads the
-		// words this run allows from the document.
-		p.Doc.Memo(functionWordAllowKey{}, func() any { return allowed })
 		periodSites(p.Doc, func(s periodSite) {
 			if !isFunctionWordSite(p, s, allowed) {
 				return
@@ -132,10 +128,6 @@ var PeriodAfterFunctionWord = &rule.Rule{
 			Doc: "words of the language pack's cannot-end list never reported here (a site's own usage)"},
 	},
 }
-
-// functionWordAllowKey is the key under which period-after-function-word
-// leaves, in a document, the words its allow option lets end a sentence.
-type functionWordAllowKey struct{}
 
 // isFunctionWordSite reports whether period-after-function-word reports the
 // period site s: the word before the period is a lower-case word of the
@@ -196,9 +188,12 @@ var PeriodBeforeLowercase = &rule.Rule{
 	},
 	Run: func(p *rule.Pass) {
 		t := p.Doc.Text
-		// The words period-after-function-word lets end a sentence on this run
-		// (none when it does not run or allows none).
-		allowed := p.Doc.Memo(functionWordAllowKey{}, func() any { return map[string]bool{} }).(map[string]bool)
+		// The words period-after-function-word lets end a sentence on this
+		// file: the sites it allows are this rule's to report.
+		allowed := map[string]bool{}
+		for _, w := range p.SiblingWordsOption(PeriodAfterFunctionWord, "allow") {
+			allowed[strings.ToLower(w)] = true
+		}
 		periodSites(p.Doc, func(s periodSite) {
 			tok := s.prev
 			if tok == "" || !isLowerWord(s.next) || startsURL(t[s.nextStart:]) || isFunctionWordSite(p, s, allowed) {

@@ -93,6 +93,7 @@ func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]f
 		}
 		pass := rule.NewPass(rl, doc, opts.Lexicons, pack, export, report)
 		pass.Options = prof.Options[rl.ID]
+		pass.RunOptions = prof.Options
 		if rl.Run != nil {
 			rl.Run(pass)
 		}

@@ -187,14 +187,23 @@ func (r *Rule) validateOptions() error {
 }
 
 // value returns the option's value for this pass: configured, or the default.
-func (p *Pass) value(name string) any {
-	if v, ok := p.Options[name]; ok {
+func (p *Pass) value(name string) any { return optionValue(p.Rule, p.Options, name) }
+
+// optionValue is r's option name as set in options, or its default.
+func optionValue(r *Rule, options map[string]any, name string) any {
+	if v, ok := options[name]; ok {
 		return v
 	}
-	if o := p.Rule.Option(name); o != nil {
+	if o := r.Option(name); o != nil {
 		return o.Default
 	}
-	panic(fmt.Sprintf("rule %s reads option %q it does not declare", p.Rule.ID, name))
+	panic(fmt.Sprintf("rule %s: option %q is not declared", r.ID, name))
+}
+
+// SiblingWordsOption returns a word-list option of another rule as this run
+// set it for this file (configured or default), whether or not that rule runs.
+func (p *Pass) SiblingWordsOption(r *Rule, name string) []string {
+	return optionValue(r, p.RunOptions[r.ID], name).([]string)
 }
 
 // IntOption returns an integer option's value (configured or default).

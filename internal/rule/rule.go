@@ -137,6 +137,10 @@ type Pass struct {
 	// against the rule's declarations (may be nil); read them with IntOption,
 	// FloatOption and WordsOption, which fall back to the defaults.
 	Options map[string]any
+	// RunOptions holds every rule's options on this file, by rule ID, for a
+	// rule that hands some sites to a sibling and must see how the run set
+	// that sibling up (SiblingWordsOption).
+	RunOptions map[string]map[string]any
 
 	export func(key string, f Fact)
 	report func(finding.Finding)

@@ -32,3 +32,13 @@ func TestCorpusPassOnceBuildsOncePerShared(t *testing.T) {
 	assert.Equal(t, 2, alone.Once(build), "a pass that shares nothing builds afresh")
 	assert.Equal(t, 3, alone.Once(build))
 }
+
+func TestSiblingWordsOptionReadsTheRunsSettingOrTheDefault(t *testing.T) {
+	sibling := &Rule{ID: "punctuation/a", Options: []Option{{Name: "allow", Kind: WordsOption, Default: []string{"x"}}}}
+	self := &Rule{ID: "punctuation/b"}
+	p := &Pass{Rule: self}
+	assert.Equal(t, []string{"x"}, p.SiblingWordsOption(sibling, "allow"), "unset: the sibling's default")
+	p.RunOptions = map[string]map[string]any{"punctuation/a": {"allow": []string{"atau"}}}
+	assert.Equal(t, []string{"atau"}, p.SiblingWordsOption(sibling, "allow"), "set: what the run gave the sibling")
+	assert.Panics(t, func() { p.SiblingWordsOption(sibling, "deny") }, "an undeclared option is a programming error")
+}
