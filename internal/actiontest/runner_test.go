@@ -49,21 +49,6 @@ type step struct {
 	WorkingDirectory string            `yaml:"working-directory"`
 }
 
-// repoRoot is the folder holding go.mod and action.yml.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "no go.mod above the test")
-		dir = parent
-	}
-}
-
 // loadAction parses action.yml strictly: an unknown key is an error.
 func loadAction(t testing.TB, root string) *action {
 	t.Helper()
