@@ -320,13 +320,7 @@ func mustJSON(t *testing.T, v any) []byte {
 }
 
 func TestActionScriptsPassShellcheck(t *testing.T) {
-	shellcheck, err := exec.LookPath("shellcheck")
-	if err != nil {
-		if os.Getenv("CORPUSLINT_REQUIRE_SHELLCHECK") != "" {
-			t.Fatal("shellcheck is not installed (.ci/run installs it)")
-		}
-		t.Skip("shellcheck is not installed; .ci/run installs it and runs this test")
-	}
+	shellcheck := gittest.RequireClient(t, "shellcheck")
 	a := loadAction(t, linttest.RepoRoot(t))
 	for _, s := range a.Runs.Steps {
 		if s.Run == "" {
