@@ -200,11 +200,7 @@ func TestActionPRReview(t *testing.T) {
 	record := t.TempDir()
 	// reviewdog itself is tested in CI against the real binary; here a stub
 	// records how the action calls it.
-	r.replace["reviewdog"] = func(r *runner) error {
-		stub := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD/args\"\ncat > \"$RECORD/stdin\"\nprintf '%s' \"$REVIEWDOG_GITHUB_API_TOKEN\" > \"$RECORD/token\"\n"
-		return os.WriteFile(filepath.Join(r.temp, binDir, "reviewdog"), []byte(stub), 0o755)
-	}
-	r.extraEnv = map[string]string{"RECORD": record}
+	reviewdogStub(r, record)
 	res := r.run(t, loadAction(t, r.root))
 
 	assert.Equal(t, []string{"build", "reviewdog", "lint"}, res.ran)
@@ -411,4 +407,85 @@ func TestActionOnlyChangedComparesWithTheMergeBase(t *testing.T) {
 	got, err := os.ReadFile(record)
 	require.NoError(t, err)
 	assert.Contains(t, string(got), "--new-from-rev\n"+fork+"\n", "lines the base changed since the fork are not the pull request's")
+}
+
+// reviewdogStub replaces the reviewdog step with a reviewdog that records its
+// arguments, its standard input and the token it was given into record.
+func reviewdogStub(r *runner, record string) {
+	r.replace["reviewdog"] = func(r *runner) error {
+		stub := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD/args\"\ncat > \"$RECORD/stdin\"\nprintf '%s' \"$REVIEWDOG_GITHUB_API_TOKEN\" > \"$RECORD/token\"\n"
+		return os.WriteFile(filepath.Join(r.temp, binDir, "reviewdog"), []byte(stub), 0o755)
+	}
+	if r.extraEnv == nil {
+		r.extraEnv = map[string]string{}
+	}
+	r.extraEnv["RECORD"] = record
+}
+
+// twoRunStub is a corpuslint that exits 1 for --format github (findings) and
+// second for any other format (the SARIF or rdjsonl run), printing a message
+// on standard error when that is above 1, and appends its environment to
+// record/env.
+func twoRunStub(t *testing.T, record string, second int) string {
+	t.Helper()
+	stub := filepath.Join(t.TempDir(), "corpuslint")
+	script := "#!/bin/sh\nenv >> '" + record + "/env'\n" +
+		"case \" $* \" in *' --format github '*) exit 1 ;; esac\n" +
+		"if [ " + strconv.Itoa(second) + " -gt 1 ]; then echo 'corpuslint: articles: the second run broke' >&2; fi\n" +
+		"exit " + strconv.Itoa(second) + "\n"
+	require.NoError(t, os.WriteFile(stub, []byte(script), 0o755))
+	return stub
+}
+
+func TestActionFailedSecondRun(t *testing.T) {
+	for _, reporter := range []string{"sarif", "pr-review"} {
+		t.Run(reporter, func(t *testing.T) {
+			record := t.TempDir()
+			r := newRunner(t, twoRunStub(t, record, 2), map[string]string{"paths": "articles", "reporter": reporter})
+			reviewdogStub(r, record)
+			res := r.run(t, loadAction(t, r.root))
+			assert.Equal(t, "lint", res.failed)
+			assert.Equal(t, 2, res.exitCode, "the second run's failure is the step's")
+			assert.Contains(t, res.stderr, "corpuslint: articles: the second run broke", "its messages are kept")
+			assert.Empty(t, res.outputs["sarif-file"], "no SARIF file to upload from a failed run")
+			assert.NoFileExists(t, filepath.Join(record, "args"), "reviewdog is not given a failed run's output")
+		})
+	}
+	t.Run("findings in the second run are no failure", func(t *testing.T) {
+		record := t.TempDir()
+		r := newRunner(t, twoRunStub(t, record, 1), map[string]string{"paths": "articles", "reporter": "sarif"})
+		res := r.run(t, loadAction(t, r.root))
+		assert.Equal(t, "lint", res.failed, "the findings fail the step, as with annotations")
+		assert.Equal(t, 1, res.exitCode)
+		assert.Equal(t, filepath.Join(r.temp, "corpuslint.sarif"), res.outputs["sarif-file"])
+		assert.NotContains(t, res.stderr, "broke")
+	})
+}
+
+func TestActionGivesTheTokenToReviewdogOnly(t *testing.T) {
+	const token = "ghs_only-for-reviewdog"
+	for _, reporter := range []string{"annotations", "sarif", "pr-review"} {
+		t.Run(reporter, func(t *testing.T) {
+			record := t.TempDir()
+			r := newRunner(t, twoRunStub(t, record, 1), map[string]string{"paths": "articles", "reporter": reporter, "github-token": token})
+			reviewdogStub(r, record)
+			res := r.run(t, loadAction(t, r.root))
+			require.Equal(t, "lint", res.failed, res.stderr)
+			env, err := os.ReadFile(filepath.Join(record, "env"))
+			require.NoError(t, err, "corpuslint did not run: %s", res.stderr)
+			var holding []string
+			for _, kv := range strings.Split(string(env), "\n") {
+				if strings.Contains(kv, token) {
+					name, _, _ := strings.Cut(kv, "=")
+					holding = append(holding, name)
+				}
+			}
+			assert.Empty(t, holding, "variables of corpuslint's environment that hold the token")
+			if reporter == "pr-review" {
+				got, err := os.ReadFile(filepath.Join(record, "token"))
+				require.NoError(t, err, "reviewdog was not called: %s", res.stderr)
+				assert.Equal(t, token, string(got))
+			}
+		})
+	}
 }
