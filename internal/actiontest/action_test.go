@@ -13,6 +13,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/gittest"
+	"github.com/corpuslint/corpuslint/internal/linttest"
 )
 
 // binDir is where the action's build step puts corpuslint (and its reviewdog
@@ -53,7 +56,7 @@ func TestMain(m *testing.M) {
 func corpuslint(t *testing.T) string {
 	t.Helper()
 	built.once.Do(func() {
-		root := repoRoot(t)
+		root := linttest.RepoRoot(t)
 		r := &runner{root: root, workspace: t.TempDir(), temp: sharedTemp, only: map[string]bool{"build": true}}
 		res := r.run(t, loadAction(t, root))
 		require.Empty(t, res.failed, "the build step failed: %s", res.stderr)
@@ -81,7 +84,7 @@ func copyFile(t *testing.T, src, dst string, mode os.FileMode) {
 // one the build step built).
 func newRunner(t *testing.T, bin string, inputs map[string]string) *runner {
 	t.Helper()
-	root := repoRoot(t)
+	root := linttest.RepoRoot(t)
 	if bin == "" {
 		bin = corpuslint(t)
 	}
@@ -115,7 +118,7 @@ func annotations(out string) []string {
 }
 
 func TestActionDeclaresWhatItUses(t *testing.T) {
-	a := loadAction(t, repoRoot(t))
+	a := loadAction(t, linttest.RepoRoot(t))
 	require.NotEmpty(t, a.Runs.Steps)
 	setup := a.Runs.Steps[0]
 	assert.True(t, strings.HasPrefix(setup.Uses, "actions/setup-go@"), "Go is set up first")
@@ -197,11 +200,7 @@ func TestActionPRReview(t *testing.T) {
 	record := t.TempDir()
 	// reviewdog itself is tested in CI against the real binary; here a stub
 	// records how the action calls it.
-	r.replace["reviewdog"] = func(r *runner) error {
-		stub := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD/args\"\ncat > \"$RECORD/stdin\"\nprintf '%s' \"$REVIEWDOG_GITHUB_API_TOKEN\" > \"$RECORD/token\"\n"
-		return os.WriteFile(filepath.Join(r.temp, binDir, "reviewdog"), []byte(stub), 0o755)
-	}
-	r.extraEnv = map[string]string{"RECORD": record}
+	reviewdogStub(r, record)
 	res := r.run(t, loadAction(t, r.root))
 
 	assert.Equal(t, []string{"build", "reviewdog", "lint"}, res.ran)
@@ -227,18 +226,6 @@ func TestActionPRReview(t *testing.T) {
 	assert.Equal(t, "6", res.outputs["findings"])
 }
 
-// git runs git in dir.
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "git %v: %s", args, out)
-	return strings.TrimSpace(string(out))
-}
-
 // argStub is a corpuslint that records its arguments, one a line.
 func argStub(t *testing.T, record string) string {
 	t.Helper()
@@ -248,19 +235,14 @@ func argStub(t *testing.T, record string) string {
 }
 
 func TestActionPassesInputsAsArguments(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	gittest.RequireGit(t)
 	record := filepath.Join(t.TempDir(), "args")
 	r := newRunner(t, argStub(t, record), map[string]string{
 		"paths":        "articles/a.txt  $(touch pwned)\n-x.txt;touch pwned2 `touch pwned3` articles/*.txt",
 		"config":       "corpus lint.yml",
 		"only-changed": "true",
 	})
-	git(t, r.workspace, "init", "-q")
-	git(t, r.workspace, "add", ".")
-	git(t, r.workspace, "commit", "-qm", "base")
-	base := git(t, r.workspace, "rev-parse", "HEAD")
+	base := gittest.Init(t, r.workspace).Commit("base")
 	r.event = map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}}
 	res := r.run(t, loadAction(t, r.root))
 	require.Empty(t, res.failed, res.stderr)
@@ -289,12 +271,10 @@ func TestActionOnlyChangedOnAPush(t *testing.T) {
 }
 
 func TestActionOnlyChangedWithoutTheBaseCommit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	gittest.RequireGit(t)
 	record := filepath.Join(t.TempDir(), "args")
 	r := newRunner(t, argStub(t, record), map[string]string{"only-changed": "true"})
-	git(t, r.workspace, "init", "-q")
+	gittest.Init(t, r.workspace)
 	missing := strings.Repeat("ab", 20)
 	r.event = map[string]any{"before": missing}
 	res := r.run(t, loadAction(t, r.root))
@@ -336,14 +316,8 @@ func mustJSON(t *testing.T, v any) []byte {
 }
 
 func TestActionScriptsPassShellcheck(t *testing.T) {
-	shellcheck, err := exec.LookPath("shellcheck")
-	if err != nil {
-		if os.Getenv("CORPUSLINT_REQUIRE_SHELLCHECK") != "" {
-			t.Fatal("shellcheck is not installed (.ci/run installs it)")
-		}
-		t.Skip("shellcheck is not installed; .ci/run installs it and runs this test")
-	}
-	a := loadAction(t, repoRoot(t))
+	shellcheck := gittest.RequireClient(t, "shellcheck")
+	a := loadAction(t, linttest.RepoRoot(t))
 	for _, s := range a.Runs.Steps {
 		if s.Run == "" {
 			continue
@@ -356,21 +330,17 @@ func TestActionScriptsPassShellcheck(t *testing.T) {
 }
 
 func TestActionOnlyChangedReportsTheChangedLines(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	gittest.RequireGit(t)
 	r := newRunner(t, "", map[string]string{"paths": "articles", "only-changed": "true"})
-	git(t, r.workspace, "init", "-q")
-	git(t, r.workspace, "add", ".")
-	git(t, r.workspace, "commit", "-qm", "base: the article with six findings")
-	base := git(t, r.workspace, "rev-parse", "HEAD")
+	repo := gittest.Init(t, r.workspace)
+	base := repo.Commit("base: the article with six findings")
 	// The pull request adds one line with one new finding (a space before a
 	// comma) to the clean article.
 	cleanPath := filepath.Join(r.workspace, "articles", clean)
 	data, err := os.ReadFile(cleanPath)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(cleanPath, append(data, []byte("\nMenurut warga , harga naik lagi.\n")...), 0o644))
-	git(t, r.workspace, "commit", "-qam", "pull request")
+	repo.Commit("pull request")
 	r.event = map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}}
 
 	res := r.run(t, loadAction(t, r.root))
@@ -418,30 +388,104 @@ func TestActionConfigInput(t *testing.T) {
 }
 
 func TestActionOnlyChangedComparesWithTheMergeBase(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	gittest.RequireGit(t)
 	record := filepath.Join(t.TempDir(), "args")
 	r := newRunner(t, argStub(t, record), map[string]string{"only-changed": "true"})
-	ws := r.workspace
-	git(t, ws, "init", "-q", "-b", "main")
-	git(t, ws, "add", ".")
-	git(t, ws, "commit", "-qm", "fork point")
-	fork := git(t, ws, "rev-parse", "HEAD")
-	git(t, ws, "checkout", "-qb", "pr")
-	require.NoError(t, os.WriteFile(filepath.Join(ws, "articles", "new.txt"), []byte("Baru.\n"), 0o644))
-	git(t, ws, "add", ".")
-	git(t, ws, "commit", "-qm", "pull request")
-	git(t, ws, "checkout", "-q", "main")
-	require.NoError(t, os.WriteFile(filepath.Join(ws, "articles", "later.txt"), []byte("Nanti.\n"), 0o644))
-	git(t, ws, "add", ".")
-	git(t, ws, "commit", "-qm", "the base moves on")
-	base := git(t, ws, "rev-parse", "HEAD")
-	git(t, ws, "checkout", "-q", "pr") // the pull request's head, not a merge
+	repo := gittest.Init(t, r.workspace)
+	repo.Git("symbolic-ref", "HEAD", "refs/heads/main")
+	fork := repo.Commit("fork point")
+	repo.Git("checkout", "-qb", "pr")
+	repo.Write("articles/new.txt", "Baru.\n")
+	repo.Commit("pull request")
+	repo.Git("checkout", "-q", "main")
+	repo.Write("articles/later.txt", "Nanti.\n")
+	base := repo.Commit("the base moves on")
+	repo.Git("checkout", "-q", "pr") // the pull request's head, not a merge
 	r.event = map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}}
 	res := r.run(t, loadAction(t, r.root))
 	require.Empty(t, res.failed, res.stderr)
 	got, err := os.ReadFile(record)
 	require.NoError(t, err)
 	assert.Contains(t, string(got), "--new-from-rev\n"+fork+"\n", "lines the base changed since the fork are not the pull request's")
+}
+
+// reviewdogStub replaces the reviewdog step with a reviewdog that records its
+// arguments, its standard input and the token it was given into record.
+func reviewdogStub(r *runner, record string) {
+	r.replace["reviewdog"] = func(r *runner) error {
+		stub := "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$RECORD/args\"\ncat > \"$RECORD/stdin\"\nprintf '%s' \"$REVIEWDOG_GITHUB_API_TOKEN\" > \"$RECORD/token\"\n"
+		return os.WriteFile(filepath.Join(r.temp, binDir, "reviewdog"), []byte(stub), 0o755)
+	}
+	if r.extraEnv == nil {
+		r.extraEnv = map[string]string{}
+	}
+	r.extraEnv["RECORD"] = record
+}
+
+// twoRunStub is a corpuslint that exits 1 for --format github (findings) and
+// second for any other format (the SARIF or rdjsonl run), printing a message
+// on standard error when that is above 1, and appends its environment to
+// record/env.
+func twoRunStub(t *testing.T, record string, second int) string {
+	t.Helper()
+	stub := filepath.Join(t.TempDir(), "corpuslint")
+	script := "#!/bin/sh\nenv >> '" + record + "/env'\n" +
+		"case \" $* \" in *' --format github '*) exit 1 ;; esac\n" +
+		"if [ " + strconv.Itoa(second) + " -gt 1 ]; then echo 'corpuslint: articles: the second run broke' >&2; fi\n" +
+		"exit " + strconv.Itoa(second) + "\n"
+	require.NoError(t, os.WriteFile(stub, []byte(script), 0o755))
+	return stub
+}
+
+func TestActionFailedSecondRun(t *testing.T) {
+	for _, reporter := range []string{"sarif", "pr-review"} {
+		t.Run(reporter, func(t *testing.T) {
+			record := t.TempDir()
+			r := newRunner(t, twoRunStub(t, record, 2), map[string]string{"paths": "articles", "reporter": reporter})
+			reviewdogStub(r, record)
+			res := r.run(t, loadAction(t, r.root))
+			assert.Equal(t, "lint", res.failed)
+			assert.Equal(t, 2, res.exitCode, "the second run's failure is the step's")
+			assert.Contains(t, res.stderr, "corpuslint: articles: the second run broke", "its messages are kept")
+			assert.Empty(t, res.outputs["sarif-file"], "no SARIF file to upload from a failed run")
+			assert.NoFileExists(t, filepath.Join(record, "args"), "reviewdog is not given a failed run's output")
+		})
+	}
+	t.Run("findings in the second run are no failure", func(t *testing.T) {
+		record := t.TempDir()
+		r := newRunner(t, twoRunStub(t, record, 1), map[string]string{"paths": "articles", "reporter": "sarif"})
+		res := r.run(t, loadAction(t, r.root))
+		assert.Equal(t, "lint", res.failed, "the findings fail the step, as with annotations")
+		assert.Equal(t, 1, res.exitCode)
+		assert.Equal(t, filepath.Join(r.temp, "corpuslint.sarif"), res.outputs["sarif-file"])
+		assert.NotContains(t, res.stderr, "broke")
+	})
+}
+
+func TestActionGivesTheTokenToReviewdogOnly(t *testing.T) {
+	const token = "ghs_only-for-reviewdog"
+	for _, reporter := range []string{"annotations", "sarif", "pr-review"} {
+		t.Run(reporter, func(t *testing.T) {
+			record := t.TempDir()
+			r := newRunner(t, twoRunStub(t, record, 1), map[string]string{"paths": "articles", "reporter": reporter, "github-token": token})
+			reviewdogStub(r, record)
+			res := r.run(t, loadAction(t, r.root))
+			require.Equal(t, "lint", res.failed, res.stderr)
+			env, err := os.ReadFile(filepath.Join(record, "env"))
+			require.NoError(t, err, "corpuslint did not run: %s", res.stderr)
+			var holding []string
+			for _, kv := range strings.Split(string(env), "\n") {
+				if strings.Contains(kv, token) {
+					name, _, _ := strings.Cut(kv, "=")
+					holding = append(holding, name)
+				}
+			}
+			assert.Empty(t, holding, "variables of corpuslint's environment that hold the token")
+			if reporter == "pr-review" {
+				got, err := os.ReadFile(filepath.Join(record, "token"))
+				require.NoError(t, err, "reviewdog was not called: %s", res.stderr)
+				assert.Equal(t, token, string(got))
+			}
+		})
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/corpuslint/corpuslint/internal/linttest"
 )
 
 // readmeWorkflows returns the YAML blocks of the README's GitHub Action section.
@@ -44,7 +46,7 @@ type workflow struct {
 }
 
 func TestReadmeExampleWorkflowsMatchTheAction(t *testing.T) {
-	root := repoRoot(t)
+	root := linttest.RepoRoot(t)
 	a := loadAction(t, root)
 	blocks := readmeWorkflows(t, root)
 	require.Len(t, blocks, 4, "the one-minute workflow and the three examples")

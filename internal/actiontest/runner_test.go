@@ -49,21 +49,6 @@ type step struct {
 	WorkingDirectory string            `yaml:"working-directory"`
 }
 
-// repoRoot is the folder holding go.mod and action.yml.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "no go.mod above the test")
-		dir = parent
-	}
-}
-
 // loadAction parses action.yml strictly: an unknown key is an error.
 func loadAction(t testing.TB, root string) *action {
 	t.Helper()
@@ -192,7 +177,9 @@ func (r *runner) expand(s string, steps map[string]map[string]string) (string, e
 }
 
 // baseEnv is the machine's environment without anything of a real runner,
-// plus the simulated runner's variables.
+// plus the simulated runner's variables. Like the real runner for a composite
+// action (actions/runner#665), it sets no INPUT_* variables: an input reaches
+// a script only through its step's env:.
 func (r *runner) baseEnv(eventPath string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
@@ -210,10 +197,6 @@ func (r *runner) baseEnv(eventPath string) []string {
 		"RUNNER_TEMP="+r.temp,
 		"GITHUB_EVENT_PATH="+eventPath,
 	)
-	for name, v := range r.inputs {
-		// As the runner names them for actions: upper case, spaces to _.
-		env = append(env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(name, " ", "_"))+"="+v)
-	}
 	for k, v := range r.extraEnv {
 		env = append(env, k+"="+v)
 	}

@@ -67,8 +67,15 @@ func goBinDirs() []string {
 // settings that make tests independent of the user's git configuration.
 func New(t *testing.T) *Repo {
 	t.Helper()
+	return Init(t, t.TempDir())
+}
+
+// Init initialises a repository in dir, an existing folder whose files stay
+// (uncommitted), with the settings of New.
+func Init(t *testing.T, dir string) *Repo {
+	t.Helper()
 	RequireGit(t)
-	r := &Repo{t: t, Dir: t.TempDir()}
+	r := &Repo{t: t, Dir: dir}
 	r.Git("init", "--quiet")
 	r.Git("config", "user.name", "corpuslint test")
 	r.Git("config", "user.email", "test@example.com")

@@ -20,7 +20,7 @@ const BenchCorpusEnv = "CORPUSLINT_BENCH_CORPUS"
 // result names where the files came from.
 func BenchCorpus(b testing.TB) ([]File, string) {
 	b.Helper()
-	root := repoRoot(b)
+	root := RepoRoot(b)
 	var dirs []string
 	if d := os.Getenv(BenchCorpusEnv); d != "" {
 		dirs = []string{d}
@@ -64,9 +64,10 @@ func Size(files []File) int64 {
 	return n
 }
 
-// repoRoot is the folder holding go.mod, found upwards from the working
-// directory (go test runs in the package's folder).
-func repoRoot(b testing.TB) string {
+// RepoRoot is the repository's root: the folder holding go.mod, found upwards
+// from the working directory (go test runs in the package's folder).
+func RepoRoot(b testing.TB) string {
+	b.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
 		b.Fatalf("locating the repository: %v", err)
