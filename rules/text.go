@@ -127,6 +127,35 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), " ")
 }
 
+// hasPrefixFoldASCII reports whether s starts with prefix, ignoring ASCII
+// case; prefix is lower-case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s contains sub, ignoring ASCII case,
+// without lower-casing a copy of s; sub is lower-case and short.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // isUpperStart reports whether s starts with an upper-case letter.
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
