@@ -142,6 +142,10 @@ func widgetAfter(m lexicon.Match, text string) (*lexicon.Entry, string, bool) {
 		if !colon {
 			return nil, "", false
 		}
+	case "colon-or-capitals":
+		if !colon && text[m.Start:m.End] != strings.ToUpper(e.Phrase) {
+			return nil, "", false
+		}
 	case "gap":
 		if !colon && !strings.HasPrefix(rest, "\u00a0") && !strings.HasPrefix(rest, "  ") {
 			return nil, "", false
@@ -182,7 +186,11 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 			continue
 		}
 		e, _, ok := widgetAfter(m, line)
-		if !ok || e.Field(0) == "" && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
+		if !ok {
+			continue
+		}
+		needsColon := e.Field(0) == "" || e.Field(0) == "colon-or-capitals"
+		if needsColon && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
 			continue // inline, a colon is required: "Baca juga buku itu" is prose
 		}
 		// The widget starts a sentence of its own, or is a capitalised phrase
