@@ -9,8 +9,8 @@ import (
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
-// EditorCode finds editors' initials such as "(nds/krs)" closing an article,
-// with the tag words detik prints after them.
+// EditorCode finds editors' initials such as "(nds/krs)" closing an article
+// (on its last non-blank line), with the tag words detik prints after them.
 var EditorCode = &rule.Rule{
 	ID:       "artifact/editor-code",
 	Title:    "editor initials and tag words at the end",
@@ -49,18 +49,25 @@ func closesWithCode(line string) bool {
 
 func runEditorCode(p *rule.Pass) {
 	d := p.Doc
-	for i := range d.Lines {
-		ls := trimmedLine(d, i)
-		line := d.Slice(ls)
-		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
-			continue
-		}
-		m := editorCodePattern().FindStringIndex(line)
-		if m == nil {
-			continue
-		}
-		s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
-		p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
-			finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
+	// Only the article's last line: the code closes the article, and the same
+	// shape mid-article is text ("jawab (ya/tidak) pada formulir").
+	last := len(d.Lines) - 1
+	for last >= 0 && d.IsBlankLine(last) {
+		last--
 	}
+	if last < 0 {
+		return
+	}
+	ls := trimmedLine(d, last)
+	line := d.Slice(ls)
+	if !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
+		return
+	}
+	m := editorCodePattern().FindStringIndex(line)
+	if m == nil {
+		return
+	}
+	s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
+	p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
+		finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
 }
