@@ -26,7 +26,19 @@ var EditorCode = &rule.Rule{
 	Run: runEditorCode,
 }
 
-var editorCodePattern = lazyRegexp(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+// editorCodeExpr is detik's editor code: editors' initials in parentheses,
+// "(nds/krs)". The patterns below, here and in artifact/read-more, are built
+// from it.
+const editorCodeExpr = `\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`
+
+// editorCodePattern matches the code closing a line, with the tag words after it.
+var editorCodePattern = lazyRegexp(`\s*` + editorCodeExpr + `(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+
+// editorCodeInLine finds the code inside a flattened line.
+var editorCodeInLine = lazyRegexp(editorCodeExpr)
+
+// editorCodeWord matches the code standing as one word.
+var editorCodeWord = lazyRegexp(`^` + editorCodeExpr + `$`)
 
 // closesWithCode is a quick test the pattern's end implies: after the code's
 // ")" come only lower-case words, digits, ' and - and white space. It spares

@@ -79,9 +79,6 @@ func readMoreWidgets(p *rule.Pass) []readMoreWidget {
 	return out
 }
 
-// editorCodeInLine finds detik's editor code inside a flattened line: "(nds/krs)".
-var editorCodeInLine = lazyRegexp(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
-
 // videoWidget finds detik's video widget in a flattened line ls: the video's
 // title printed twice right before the editor code, "… Video: T Video: T
 // (nds/krs)". The repetition marks both ends, so deleting it is safe.
@@ -225,9 +222,6 @@ const (
 	sureHeadlineWords = 14
 	scanHeadlineWords = 60
 )
-
-// editorCodeWord matches a detik editor code standing as one word: "(nds/krs)".
-var editorCodeWord = lazyRegexp(`^\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)$`)
 
 // listMarker matches a numbered list item's marker: "2.".
 var listMarker = lazyRegexp(`^[0-9]{1,2}\.$`)
@@ -375,7 +369,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	}
 	for k, w := range ws {
 		marked := k == stop || w.gap || startsWithEntry(widgets, text[w.start:limit]) ||
-			strings.HasPrefix(w.text, "[Gambas") || k > 0 && startsWithFold(readMore, text[w.start:limit]) ||
+			strings.HasPrefix(w.text, embedOpen) || k > 0 && startsWithFold(readMore, text[w.start:limit]) ||
 			atEnd && videoWidgetAt(ws, k, stop)
 		if marked {
 			return headlineGuess{end: endBefore(k), sure: lastQ < 0 && k <= sureHeadlineWords}
