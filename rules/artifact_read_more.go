@@ -197,7 +197,7 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 		colon := strings.HasPrefix(strings.TrimLeft(line[m.End:], " \t\u00a0"), ":")
 		if before != "" && !(colon && isUpperStart(line[m.Start:m.End])) {
 			r, _ := utf8.DecodeLastRuneInString(before)
-			if !strings.ContainsRune(".!?\"”)]", r) && !isUpper(before) {
+			if !strings.ContainsRune(".!?\"”)]", r) && !endsUpper(before) {
 				continue
 			}
 		}
@@ -208,7 +208,9 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 	return out
 }
 
-func isUpper(s string) bool {
+// endsUpper reports whether the last character of s is a capital letter (a
+// label or a word in capitals before an inline widget).
+func endsUpper(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -122,9 +122,29 @@ func trimmedLine(d *document.Document, i int) finding.Span {
 	return trimSpan(d.Text, d.Lines[i].Span)
 }
 
-// fold lower-cases s, turns every run of white space into one space and trims it.
-func fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), " ")
+// lastRune returns the last character of s (utf8.RuneError when s is empty).
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// endsSentence reports whether s, trimmed, ends as a sentence or a credit does
+// (".", "!", "?", a closing quote or parenthesis).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\u00a0")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', '"', ')', ']':
+		return true
+	}
+	for _, q := range []string{"”", "’", "»"} {
+		if len(s) >= len(q) && s[len(s)-len(q):] == q {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPrefixFoldASCII reports whether s starts with prefix, ignoring ASCII
