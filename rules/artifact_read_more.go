@@ -99,7 +99,7 @@ func videoWidget(text string, ls finding.Span) (readMoreWidget, bool) {
 				continue
 			}
 			first := ws[n-2*half]
-			if !isUpperStart(first.core) && !unicode.IsDigit([]rune(first.core + "x")[0]) {
+			if r, _ := utf8.DecodeRuneInString(first.core); !isUpperStart(first.core) && !unicode.IsDigit(r) {
 				break
 			}
 			title := finding.Span{Start: first.start, End: ws[n-half-1].end}
@@ -380,7 +380,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			return headlineGuess{end: endBefore(k)}
 		}
 		if k > 0 {
-			quoteOpen := strings.ContainsRune("\"“", []rune(w.text)[0]) && !strings.ContainsAny(w.text[1:], "\"”")
+			r, _ := utf8.DecodeRuneInString(w.text)
+			quoteOpen := strings.ContainsRune("\"“", r) && !strings.ContainsAny(w.text[1:], "\"”")
 			if quoteOpen || listMarker().MatchString(w.text) || opensSentence(k) {
 				return soft(k)
 			}
@@ -487,22 +488,40 @@ func isNumberWord(s string) bool {
 }
 
 // startsWithFold reports whether s starts with one of list's phrases, ignoring
-// case, followed by a word boundary.
+// case, followed by a word boundary (the character after it, decoded whole, is
+// not a letter: "Baca juga\u00a0:" starts with "Baca juga"). The lists it is
+// given are a few dozen short phrases: comparing the first byte first makes the
+// scan cheaper than building lookup keys for every prefix of s.
 func startsWithFold(list *lexicon.List, s string) bool {
+	if s == "" {
+		return false
+	}
+	c := lowerASCII(s[0])
 	for _, e := range list.Entries {
 		n := len(e.Phrase)
-		if len(s) >= n && strings.EqualFold(s[:n], e.Phrase) && (len(s) == n || !unicode.IsLetter(rune(s[n]))) {
+		if len(s) < n || lowerASCII(e.Phrase[0]) != c || !strings.EqualFold(s[:n], e.Phrase) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[n:]); n == len(s) || !unicode.IsLetter(r) {
 			return true
 		}
 	}
 	return false
 }
 
+// lowerASCII lower-cases an ASCII letter and leaves any other byte alone.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // startsWithEntry reports whether s starts with one of list's phrases, in the
 // same capitals. It looks only at the start of s, so callers stay linear.
 func startsWithEntry(list *lexicon.List, s string) bool {
 	for _, e := range list.Entries {
-		if strings.HasPrefix(s, e.Phrase) {
+		if len(s) >= len(e.Phrase) && s[0] == e.Phrase[0] && strings.HasPrefix(s, e.Phrase) {
 			return true
 		}
 	}
