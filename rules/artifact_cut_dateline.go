@@ -44,8 +44,9 @@ const leadParagraphs = 5
 func runCutDateline(p *rule.Pass) {
 	d := p.Doc
 	paras := d.Paragraphs
+	lead := p.IntOption("lead-paragraphs")
 	for k, para := range paras {
-		if k >= p.IntOption("lead-paragraphs") {
+		if k >= lead {
 			break
 		}
 		s := trimSpan(d.Text, para.Span)

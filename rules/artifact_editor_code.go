@@ -9,8 +9,8 @@ import (
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
-// EditorCode finds editors' initials such as "(nds/krs)" closing an article,
-// with the tag words detik prints after them.
+// EditorCode finds editors' initials such as "(nds/krs)" closing an article
+// (on its last non-blank line), with the tag words detik prints after them.
 var EditorCode = &rule.Rule{
 	ID:       "artifact/editor-code",
 	Title:    "editor initials and tag words at the end",
@@ -26,7 +26,19 @@ var EditorCode = &rule.Rule{
 	Run: runEditorCode,
 }
 
-var editorCodePattern = lazyRegexp(`\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+// editorCodeExpr is detik's editor code: editors' initials in parentheses,
+// "(nds/krs)". The patterns below, here and in artifact/read-more, are built
+// from it.
+const editorCodeExpr = `\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`
+
+// editorCodePattern matches the code closing a line, with the tag words after it.
+var editorCodePattern = lazyRegexp(`\s*` + editorCodeExpr + `(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
+
+// editorCodeInLine finds the code inside a flattened line.
+var editorCodeInLine = lazyRegexp(editorCodeExpr)
+
+// editorCodeWord matches the code standing as one word.
+var editorCodeWord = lazyRegexp(`^` + editorCodeExpr + `$`)
 
 // closesWithCode is a quick test the pattern's end implies: after the code's
 // ")" come only lower-case words, digits, ' and - and white space. It spares
@@ -49,18 +61,25 @@ func closesWithCode(line string) bool {
 
 func runEditorCode(p *rule.Pass) {
 	d := p.Doc
-	for i := range d.Lines {
-		ls := trimmedLine(d, i)
-		line := d.Slice(ls)
-		if ls.Len() == 0 || !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
-			continue
-		}
-		m := editorCodePattern().FindStringIndex(line)
-		if m == nil {
-			continue
-		}
-		s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
-		p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
-			finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
+	// Only the article's last line: the code closes the article, and the same
+	// shape mid-article is text ("jawab (ya/tidak) pada formulir").
+	last := len(d.Lines) - 1
+	for last >= 0 && d.IsBlankLine(last) {
+		last--
 	}
+	if last < 0 {
+		return
+	}
+	ls := trimmedLine(d, last)
+	line := d.Slice(ls)
+	if !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
+		return
+	}
+	m := editorCodePattern().FindStringIndex(line)
+	if m == nil {
+		return
+	}
+	s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
+	p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
+		finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
 }

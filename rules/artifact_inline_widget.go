@@ -25,6 +25,10 @@ var InlineWidget = &rule.Rule{
 	Run: runInlineWidget,
 }
 
+// embedOpen opens detik's embed placeholder, "[Gambas:Video 20detik]"; the
+// placeholder runs to the next "]".
+const embedOpen = "[Gambas:"
+
 func runInlineWidget(p *rule.Pass) {
 	d := p.Doc
 	widgets := p.Packs.Union("inline-widgets")
@@ -41,7 +45,7 @@ func runInlineWidget(p *rule.Pass) {
 			}
 		}
 		for off := 0; ; {
-			j := strings.Index(line[off:], "[Gambas:")
+			j := strings.Index(line[off:], embedOpen)
 			if j < 0 {
 				break
 			}

@@ -87,7 +87,7 @@ func runPageFurniture(p *rule.Pass) {
 				return false // the headline, a byline or a subheading just above the body
 			}
 		}
-		return dist > nearBody || !strings.ContainsAny(lastRune(text[k]), ".?!:")
+		return dist > nearBody || !strings.ContainsRune(".?!:", lastRune(text[k]))
 	}
 	for k := 0; k < len(idx); {
 		if !furniture(k) {
@@ -127,14 +127,6 @@ func extendOverList(text []string, last int) int {
 		return end
 	}
 	return last
-}
-
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[len(r)-1])
 }
 
 // The documented example is a small page: a menu, the article, a footer.

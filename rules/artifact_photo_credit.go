@@ -29,19 +29,28 @@ var PhotoCredit = &rule.Rule{
 // lines holding its trigger substring, so it never runs per character.
 type creditPattern struct {
 	trigger string
+	fold    bool // the regexp ignores case, so the trigger must too ("FOTO: AFP")
 	re      func() *regexp.Regexp
 	line    bool // the match is the whole line: delete the line
+}
+
+// triggers reports whether line holds cp's trigger.
+func (cp creditPattern) triggers(line string) bool {
+	if cp.fold {
+		return containsFoldASCII(line, cp.trigger)
+	}
+	return strings.Contains(line, cp.trigger)
 }
 
 // creditPatterns are compiled once, on first use: compiling them for every
 // article cost more than all the other rules together (bench/README.md).
 var creditPatterns = []creditPattern{
-	{"-/", lazyRegexp(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
-	{"oto", lazyRegexp(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
-	{"Photo/", lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
-	{"oto", lazyRegexp(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
-	{"Photo by", lazyRegexp(`\s*\(Photo by [^()\n]{1,80}\)`), false},
-	{"Getty Images", lazyRegexp(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
+	{"-/", false, lazyRegexp(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`), false},
+	{"oto", true, lazyRegexp(`(?i)\s*\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`), false},
+	{"Photo/", false, lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`), false},
+	{"oto", true, lazyRegexp(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), true},
+	{"Photo by", false, lazyRegexp(`\s*\(Photo by [^()\n]{1,80}\)`), false},
+	{"getty images", true, lazyRegexp(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), true},
 }
 
 func runPhotoCredit(p *rule.Pass) {
@@ -54,7 +63,7 @@ func runPhotoCredit(p *rule.Pass) {
 		line := d.Slice(ls)
 		var done []finding.Span
 		for _, cp := range creditPatterns {
-			if !strings.Contains(line, cp.trigger) {
+			if !cp.triggers(line) {
 				continue
 			}
 			for _, m := range cp.re().FindAllStringIndex(line, -1) {

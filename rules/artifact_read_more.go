@@ -79,9 +79,6 @@ func readMoreWidgets(p *rule.Pass) []readMoreWidget {
 	return out
 }
 
-// editorCodeInLine finds detik's editor code inside a flattened line: "(nds/krs)".
-var editorCodeInLine = lazyRegexp(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
-
 // videoWidget finds detik's video widget in a flattened line ls: the video's
 // title printed twice right before the editor code, "… Video: T Video: T
 // (nds/krs)". The repetition marks both ends, so deleting it is safe.
@@ -102,7 +99,7 @@ func videoWidget(text string, ls finding.Span) (readMoreWidget, bool) {
 				continue
 			}
 			first := ws[n-2*half]
-			if !isUpperStart(first.core) && !unicode.IsDigit([]rune(first.core + "x")[0]) {
+			if r, _ := utf8.DecodeRuneInString(first.core); !isUpperStart(first.core) && !unicode.IsDigit(r) {
 				break
 			}
 			title := finding.Span{Start: first.start, End: ws[n-half-1].end}
@@ -140,6 +137,10 @@ func widgetAfter(m lexicon.Match, text string) (*lexicon.Entry, string, bool) {
 	switch flag {
 	case "colon":
 		if !colon {
+			return nil, "", false
+		}
+	case "colon-or-capitals":
+		if !colon && text[m.Start:m.End] != strings.ToUpper(e.Phrase) {
 			return nil, "", false
 		}
 	case "gap":
@@ -182,7 +183,11 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 			continue
 		}
 		e, _, ok := widgetAfter(m, line)
-		if !ok || e.Field(0) == "" && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
+		if !ok {
+			continue
+		}
+		needsColon := e.Field(0) == "" || e.Field(0) == "colon-or-capitals"
+		if needsColon && !strings.HasPrefix(strings.TrimLeft(line[m.End:], " \u00a0"), ":") {
 			continue // inline, a colon is required: "Baca juga buku itu" is prose
 		}
 		// The widget starts a sentence of its own, or is a capitalised phrase
@@ -192,7 +197,7 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 		colon := strings.HasPrefix(strings.TrimLeft(line[m.End:], " \t\u00a0"), ":")
 		if before != "" && !(colon && isUpperStart(line[m.Start:m.End])) {
 			r, _ := utf8.DecodeLastRuneInString(before)
-			if !strings.ContainsRune(".!?\"”)]", r) && !isUpper(before) {
+			if !strings.ContainsRune(".!?\"”)]", r) && !endsUpper(before) {
 				continue
 			}
 		}
@@ -203,7 +208,9 @@ func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMor
 	return out
 }
 
-func isUpper(s string) bool {
+// endsUpper reports whether the last character of s is a capital letter (a
+// label or a word in capitals before an inline widget).
+func endsUpper(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -217,9 +224,6 @@ const (
 	sureHeadlineWords = 14
 	scanHeadlineWords = 60
 )
-
-// editorCodeWord matches a detik editor code standing as one word: "(nds/krs)".
-var editorCodeWord = lazyRegexp(`^\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)$`)
 
 // listMarker matches a numbered list item's marker: "2.".
 var listMarker = lazyRegexp(`^[0-9]{1,2}\.$`)
@@ -367,7 +371,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	}
 	for k, w := range ws {
 		marked := k == stop || w.gap || startsWithEntry(widgets, text[w.start:limit]) ||
-			strings.HasPrefix(w.text, "[Gambas") || k > 0 && startsWithFold(readMore, text[w.start:limit]) ||
+			strings.HasPrefix(w.text, embedOpen) || k > 0 && startsWithFold(readMore, text[w.start:limit]) ||
 			atEnd && videoWidgetAt(ws, k, stop)
 		if marked {
 			return headlineGuess{end: endBefore(k), sure: lastQ < 0 && k <= sureHeadlineWords}
@@ -376,7 +380,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			return headlineGuess{end: endBefore(k)}
 		}
 		if k > 0 {
-			quoteOpen := strings.ContainsRune("\"“", []rune(w.text)[0]) && !strings.ContainsAny(w.text[1:], "\"”")
+			r, _ := utf8.DecodeRuneInString(w.text)
+			quoteOpen := strings.ContainsRune("\"“", r) && !strings.ContainsAny(w.text[1:], "\"”")
 			if quoteOpen || listMarker().MatchString(w.text) || opensSentence(k) {
 				return soft(k)
 			}
@@ -483,22 +488,40 @@ func isNumberWord(s string) bool {
 }
 
 // startsWithFold reports whether s starts with one of list's phrases, ignoring
-// case, followed by a word boundary.
+// case, followed by a word boundary (the character after it, decoded whole, is
+// not a letter: "Baca juga\u00a0:" starts with "Baca juga"). The lists it is
+// given are a few dozen short phrases: comparing the first byte first makes the
+// scan cheaper than building lookup keys for every prefix of s.
 func startsWithFold(list *lexicon.List, s string) bool {
+	if s == "" {
+		return false
+	}
+	c := lowerASCII(s[0])
 	for _, e := range list.Entries {
 		n := len(e.Phrase)
-		if len(s) >= n && strings.EqualFold(s[:n], e.Phrase) && (len(s) == n || !unicode.IsLetter(rune(s[n]))) {
+		if len(s) < n || lowerASCII(e.Phrase[0]) != c || !strings.EqualFold(s[:n], e.Phrase) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[n:]); n == len(s) || !unicode.IsLetter(r) {
 			return true
 		}
 	}
 	return false
 }
 
+// lowerASCII lower-cases an ASCII letter and leaves any other byte alone.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // startsWithEntry reports whether s starts with one of list's phrases, in the
 // same capitals. It looks only at the start of s, so callers stay linear.
 func startsWithEntry(list *lexicon.List, s string) bool {
 	for _, e := range list.Entries {
-		if strings.HasPrefix(s, e.Phrase) {
+		if len(s) >= len(e.Phrase) && s[0] == e.Phrase[0] && strings.HasPrefix(s, e.Phrase) {
 			return true
 		}
 	}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -59,23 +57,4 @@ func runSyndicationNote(p *rule.Pass) {
 			break
 		}
 	}
-}
-
-// endsSentence reports whether s, trimmed, ends as a sentence or a credit does
-// (".", "!", "?", a closing quote or parenthesis).
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " \t\u00a0")
-	if s == "" {
-		return true
-	}
-	switch s[len(s)-1] {
-	case '.', '!', '?', '"', ')', ']':
-		return true
-	}
-	for _, q := range []string{"”", "’", "»"} {
-		if len(s) >= len(q) && s[len(s)-len(q):] == q {
-			return true
-		}
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -27,13 +28,23 @@ var TitleSuffix = &rule.Rule{
 	Run: runTitleSuffix,
 }
 
-// siteSuffixLen returns the length of the title-tag suffixes at the end of line
-// (" - News", " | Kompas.com", " | Autoracing | F1 | Indy"), or 0. It takes every
-// trailing segment at once, so one fix removes them all.
+// siteSuffixLen returns the length of what may be title-tag suffixes at the end
+// of line (" - News", " | Kompas.com", " | Autoracing | F1 | Indy"), or 0. It
+// takes every trailing segment at once, so one fix removes them all. It also
+// takes a capitalised tail after a dash, which may be the headline's own second
+// half ("Banjir Rendam Jakarta - Ribuan Warga Mengungsi"): good enough to
+// compare headlines, not to delete; knownSiteSuffixLen is for deleting.
 func siteSuffixLen(line string) int {
+	return knownSiteSuffixLen(line, nil)
+}
+
+// knownSiteSuffixLen is siteSuffixLen, except that when sites is not nil a
+// tail after a dash (" - ", " – ", " — ") counts only when it is a domain or
+// one of sites: a dash also joins the two halves of a headline.
+func knownSiteSuffixLen(line string, sites *lexicon.List) int {
 	total := 0
 	for {
-		n := oneSiteSuffixLen(line[:len(line)-total])
+		n := oneSiteSuffixLen(line[:len(line)-total], sites)
 		if n == 0 {
 			return total
 		}
@@ -41,8 +52,9 @@ func siteSuffixLen(line string) int {
 	}
 }
 
-// oneSiteSuffixLen returns the length of the last title-tag suffix of line, or 0.
-func oneSiteSuffixLen(line string) int {
+// oneSiteSuffixLen returns the length of the last title-tag suffix of line, or
+// 0 (see knownSiteSuffixLen for sites).
+func oneSiteSuffixLen(line string, sites *lexicon.List) int {
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
 		i := strings.LastIndex(line, sep)
 		if i <= 0 {
@@ -50,6 +62,13 @@ func oneSiteSuffixLen(line string) int {
 		}
 		tail := strings.TrimSpace(line[i+len(sep):])
 		if n := countWords(tail, 4); n == 0 || n > 3 || countWords(line[:i], 3) < 3 {
+			continue
+		}
+		domain := isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com")
+		if sites.Contains(tail) {
+			return len(line) - i // " - detikSport", " – Rolling Stone"
+		}
+		if dash := sep != " | " && sep != " :: "; sites != nil && dash && !domain {
 			continue
 		}
 		words := strings.Fields(tail)
@@ -63,7 +82,7 @@ func oneSiteSuffixLen(line string) int {
 				ok = false
 			}
 		}
-		if ok && !strings.ContainsAny(tail, ".!?") || isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com") {
+		if ok && !strings.ContainsAny(tail, ".!?") || domain {
 			return len(line) - i
 		}
 	}
@@ -92,6 +111,7 @@ func runTitleSuffix(p *rule.Pass) {
 	if t < 0 {
 		return
 	}
+	sites := p.Packs.Union("site-names")
 	// The headline and the title-like lines right after it (a copy with a credit).
 	seen := 0
 	for _, i := range d.NonBlankLines() {
@@ -108,7 +128,7 @@ func runTitleSuffix(p *rule.Pass) {
 		}
 		n, what := 0, "site suffix"
 		if i == t {
-			n = siteSuffixLen(line)
+			n = knownSiteSuffixLen(line, sites)
 		}
 		if c := creditLen(line); c > 0 {
 			n, what = c, "source credit"

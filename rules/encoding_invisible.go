@@ -58,13 +58,16 @@ func runInvisible(p *rule.Pass) {
 			continue
 		}
 		span := finding.Span{Start: i, End: i + n}
-		if inMojibakeRun(t, i) {
-			i += n // "Ã\u0080" for "À": encoding/mojibake repairs it
-			continue
-		}
-		if r == utf8.RuneError {
+		name := invisibleName(r)
+		// Ask whether the character is part of mojibake only for one this
+		// rule would report: most non-ASCII text is neither.
+		switch {
+		case r != utf8.RuneError && name == "":
+		case inMojibakeRun(t, i):
+			// "Ã\u0080" for "À": encoding/mojibake repairs it
+		case r == utf8.RuneError:
 			p.Report(span, "replacement character U+FFFD: a character was lost when the text was decoded")
-		} else if name := invisibleName(r); name != "" {
+		default:
 			p.Report(span, fmt.Sprintf("invisible %s (U+%04X)", name, r),
 				finding.Fix{Message: fmt.Sprintf("delete the %s", name), Edits: []finding.Edit{{Span: span}}, Safe: true})
 		}

@@ -31,43 +31,75 @@ var Mojibake = &rule.Rule{
 // isMojibakeRune reports whether r can be produced by reading one byte 0x80–0xFF
 // as Windows-1252 or Latin-1.
 func isMojibakeRune(r rune) bool {
-	if r >= 0x80 && r <= 0xff {
-		return true
-	}
-	_, ok := charmap.Windows1252.EncodeRune(r)
-	return ok && r > 0xff
+	_, ok := mojibakeByte(r)
+	return ok
 }
 
-// repairMojibake re-encodes s as Windows-1252 (falling back to Latin-1 for the
-// five bytes 1252 leaves undefined) and returns the result when it is valid UTF-8
-// holding at least one multi-byte character.
-func repairMojibake(s string) (string, bool) {
-	buf := make([]byte, 0, len(s))
-	for _, r := range s {
-		if b, ok := charmap.Windows1252.EncodeRune(r); ok {
-			buf = append(buf, b)
-			continue
-		}
-		if r >= 0x80 && r <= 0xff {
-			buf = append(buf, byte(r))
-			continue
-		}
-		return "", false
+// mojibakeByte returns the byte 0x80–0xFF that r is when read as Windows-1252
+// (falling back to Latin-1 for the five bytes 1252 leaves undefined).
+func mojibakeByte(r rune) (byte, bool) {
+	if r < 0x80 {
+		return 0, false
 	}
-	if !utf8.Valid(buf) {
-		return "", false
+	if b, ok := charmap.Windows1252.EncodeRune(r); ok {
+		return b, true
 	}
-	for _, c := range buf {
-		if c >= 0x80 {
-			return string(buf), true
+	if r <= 0xff {
+		return byte(r), true
+	}
+	return 0, false
+}
+
+// repairMojibakeChar reads the characters at t[k:] as the bytes of one UTF-8
+// character (its lead byte gives how many) and returns where they end and the
+// bytes, when they decode to a valid character.
+func repairMojibakeChar(t string, k int) (end int, buf [utf8.UTFMax]byte, size int, ok bool) {
+	for want := 1; size < want; size++ {
+		if k >= len(t) {
+			return 0, buf, 0, false
 		}
+		r, n := utf8.DecodeRuneInString(t[k:])
+		b, isByte := mojibakeByte(r)
+		if !isByte {
+			return 0, buf, 0, false
+		}
+		if size == 0 {
+			switch {
+			case b >= 0xc2 && b <= 0xdf:
+				want = 2
+			case b >= 0xe0 && b <= 0xef:
+				want = 3
+			case b >= 0xf0 && b <= 0xf4:
+				want = 4
+			default:
+				return 0, buf, 0, false
+			}
+		}
+		buf[size] = b
+		k += n
 	}
-	return "", false
+	if r, n := utf8.DecodeRune(buf[:size]); r == utf8.RuneError && n <= 1 || n != size {
+		return 0, buf, 0, false
+	}
+	return k, buf, size, true
 }
 
 // findMojibake calls fn for each repairable mojibake run that starts in
 // t[from:to], with its repair, in order.
 func findMojibake(t string, from, to int, fn func(s finding.Span, fixed string)) {
+	scanMojibake(t, from, to, len(t), fn)
+}
+
+// scanMojibake is findMojibake with the runs cut at the first character that
+// ends after t[stop]: enough to learn which runs cover t[stop] without reading
+// a long run to its end.
+//
+// A run is repaired one UTF-8 character at a time and extended while the next
+// characters repair too. UTF-8 is self-synchronizing, so this finds the longest
+// prefix of the run that is valid UTF-8, and it reads each character of the
+// text a bounded number of times: the work is linear in the text.
+func scanMojibake(t string, from, to, stop int, fn func(s finding.Span, fixed string)) {
+	var fixed []byte
 	for i := from; i < to; {
 		r, n := utf8.DecodeRuneInString(t[i:])
 		// A mojibake run starts with a UTF-8 lead byte read as a character:
@@ -76,29 +108,21 @@ func findMojibake(t string, from, to int, fn func(s finding.Span, fixed string))
 			i += n
 			continue
 		}
-		j := i
-		for j < len(t) {
-			r2, n2 := utf8.DecodeRuneInString(t[j:])
-			if !isMojibakeRune(r2) {
-				break
-			}
-			j += n2
-		}
 		best := -1
-		var fixed string
-		// Take the longest prefix of the run that repairs cleanly.
-		for k := j; k > i; {
-			if s, ok := repairMojibake(t[i:k]); ok {
-				best, fixed = k, s
+		fixed = fixed[:0]
+		for k := i; k <= stop; {
+			end, buf, size, ok := repairMojibakeChar(t, k)
+			if !ok {
 				break
 			}
-			_, n2 := utf8.DecodeLastRuneInString(t[i:k])
-			k -= n2
+			fixed = append(fixed, buf[:size]...)
+			best, k = end, end
 		}
+		repaired := string(fixed)
 		if best < 0 && strings.HasPrefix(t[i:], "â€") && !strings.HasPrefix(t[i+len("â€"):], "\u009d") {
 			// "â€" standing alone is ” whose third byte (0x9D, undefined in
 			// Windows-1252) was dropped along the way.
-			best, fixed = i+len("â€"), "”"
+			best, repaired = i+len("â€"), "”"
 			if next, _ := utf8.DecodeRuneInString(t[best:]); isMojibakeRune(next) {
 				best = -1
 			}
@@ -107,7 +131,7 @@ func findMojibake(t string, from, to int, fn func(s finding.Span, fixed string))
 			i += n
 			continue
 		}
-		fn(finding.Span{Start: i, End: best}, fixed)
+		fn(finding.Span{Start: i, End: best}, repaired)
 		i = best
 	}
 }
@@ -159,7 +183,7 @@ func inMojibakeRun(t string, i int) bool {
 		a -= n
 	}
 	found := false
-	findMojibake(t, a, i+1, func(s finding.Span, _ string) {
+	scanMojibake(t, a, i+1, i, func(s finding.Span, _ string) {
 		if s.Start <= i && i < s.End {
 			found = true
 		}

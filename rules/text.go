@@ -101,9 +101,58 @@ func trimmedLine(d *document.Document, i int) finding.Span {
 	return trimSpan(d.Text, d.Lines[i].Span)
 }
 
-// fold lower-cases s, turns every run of white space into one space and trims it.
-func fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " "))), " ")
+// lastRune returns the last character of s (utf8.RuneError when s is empty).
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// endsSentence reports whether s, trimmed, ends as a sentence or a credit does
+// (".", "!", "?", a closing quote or parenthesis).
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\u00a0")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', '"', ')', ']':
+		return true
+	}
+	for _, q := range []string{"”", "’", "»"} {
+		if len(s) >= len(q) && s[len(s)-len(q):] == q {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with prefix, ignoring ASCII
+// case; prefix is lower-case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s contains sub, ignoring ASCII case,
+// without lower-casing a copy of s; sub is lower-case and short.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // isUpperStart reports whether s starts with an upper-case letter.

@@ -325,11 +325,12 @@ func (s *Set) Add(fsys fs.FS) error {
 				continue
 			}
 			name := strings.TrimSuffix(f.Name(), ".txt")
-			entries, err := readList(fsys, path.Join(lang, f.Name()))
+			old := p.lists[name]
+			entries, err := readList(fsys, path.Join(lang, f.Name()), old)
 			if err != nil {
 				return err
 			}
-			if old, ok := p.lists[name]; ok {
+			if old != nil {
 				entries = append(append([]Entry{}, old.Entries...), entries...)
 			}
 			p.lists[name] = newList(name, entries)
@@ -343,13 +344,24 @@ func (s *Set) Add(fsys fs.FS) error {
 // readList reads one list file. The file is read whole and its entries are
 // cut from it without copying: reading the packs line by line with a copy
 // of every line and field was most of loading them.
-func readList(fsys fs.FS, name string) ([]Entry, error) {
+//
+// Entries are looked up ignoring case, so two that differ only in case would
+// shadow each other (the second never found, its fields never read): such a
+// pair is an error, within the file or against the entries of before, the
+// list this file adds to (nil for none).
+func readList(fsys fs.FS, name string, before *List) ([]Entry, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	text := string(data)
 	out := make([]Entry, 0, strings.Count(text, "\n")+1)
+	seen := map[string]int{} // lower-cased phrase -> its line, 0 for before's
+	if before != nil {
+		for _, e := range before.Entries {
+			seen[strings.ToLower(e.Phrase)] = 0
+		}
+	}
 	for n := 1; text != ""; n++ {
 		var line string
 		line, text, _ = strings.Cut(text, "\n")
@@ -366,6 +378,14 @@ func readList(fsys fs.FS, name string) ([]Entry, error) {
 		if phrase == "" {
 			return nil, fmt.Errorf("%s:%d: empty entry", name, n)
 		}
+		key := strings.ToLower(phrase)
+		if at, dup := seen[key]; dup {
+			if at == 0 {
+				return nil, fmt.Errorf("%s:%d: %q is already in the %s list (entries are matched ignoring case)", name, n, phrase, before.Name)
+			}
+			return nil, fmt.Errorf("%s:%d: %q repeats line %d (entries are matched ignoring case: keep one)", name, n, phrase, at)
+		}
+		seen[key] = n
 		out = append(out, Entry{Phrase: phrase, Fields: fields})
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package lexicon_test
 
 import (
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,6 +33,13 @@ func TestListMatching(t *testing.T) {
 	assert.True(t, id.IsAbbreviation("dkk."))
 	assert.True(t, id.IsAbbreviation("Tbk."))
 	assert.False(t, id.IsAbbreviation("ke."))
+	// A lower-case entry matches in any case, a capitalised one only as
+	// written: "dr." (dokter) was shadowed by "Dr." and never found.
+	assert.True(t, id.IsAbbreviation("dr."))
+	assert.True(t, id.IsAbbreviation("Dr."))
+	assert.True(t, id.IsAbbreviation("yth."))
+	assert.True(t, id.IsAbbreviation("No."))
+	assert.False(t, id.IsAbbreviation("no."))
 	// Whole words only, case ignored, leftmost-longest.
 	ms := id.List("vague-sources").FindAll("Kabarnya, para ahli menilai; kabar beredar luas. Parahlinya tidak.")
 	var got []string
@@ -42,4 +50,23 @@ func TestListMatching(t *testing.T) {
 	// Site furniture is matched across languages.
 	assert.NotNil(t, packs.Union("widget-lines").Lookup("exit mobile version"))
 	assert.NotNil(t, packs.Union("widget-lines").Lookup("Terkini Lainnya"))
+}
+
+// TestListsRejectCaseVariants checks that two entries differing only in case
+// are an error naming the file and line: lists are matched ignoring case, so
+// the second would be shadowed by the first ("READ MORE" by "Read more	colon",
+// never reported without its colon).
+func TestListsRejectCaseVariants(t *testing.T) {
+	_, err := lexicon.Load(fstest.MapFS{
+		"en/read-more.txt": {Data: []byte("# widgets\nRead more\tcolon\nRelated\tcolon\nREAD MORE\n")},
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "en/read-more.txt:4:")
+	assert.Contains(t, err.Error(), "repeats line 2")
+
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err, "the embedded lists hold each phrase once")
+	err = packs.Add(fstest.MapFS{"id/abbreviations.txt": {Data: []byte("Xyzw.\nDR.\n")}})
+	require.Error(t, err, "a user's list may not repeat an embedded entry")
+	assert.Contains(t, err.Error(), "id/abbreviations.txt:2:")
 }
