@@ -165,17 +165,24 @@ func applyFixes(opts Options, prof *Profile, in Input, data []byte, doc *documen
 	case Diff:
 		rep.Diff = fix.Diff(patchPath(in.Path), bom+original, bom+doc.Text, notes)
 	case Fix:
+		// A fixed text that could not be written changed nothing: the file
+		// keeps its findings, and no fix counts as applied.
+		failed := func(reason string) {
+			r.err = &FileError{Path: in.Path, Message: reason}
+			r.findings, r.facts = originalFindings, originalFacts
+			rep.Applied, rep.Skipped = 0, nil
+		}
 		content := []byte(bom + doc.Text)
 		if in.Data != nil {
 			if opts.Stdout != nil {
 				if _, err := opts.Stdout.Write(content); err != nil {
-					r.err = &FileError{Path: in.Path, Message: "writing fixed text: " + err.Error()}
+					failed("writing fixed text: " + err.Error())
 				}
 			}
 			return
 		}
 		if err := fix.WriteFile(in.Path, data, content); err != nil {
-			r.err = &FileError{Path: in.Path, Message: strings.TrimPrefix(err.Error(), in.Path+": ")}
+			failed(strings.TrimPrefix(err.Error(), in.Path+": "))
 		}
 	}
 }
