@@ -13,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/internal/source"
 )
 
 // maxFixPasses bounds how often --fix re-checks and fixes a file: a fix can
@@ -189,16 +190,10 @@ func applyFixes(opts Options, prof *Profile, in Input, data []byte, doc *documen
 
 // describeReadError turns an error from reading a file into a short reason.
 func describeReadError(err error) string {
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied (cannot read the file)"
-	case errors.As(err, &pe):
-		return pe.Err.Error()
+	if errors.Is(err, fs.ErrPermission) {
+		return source.Reason(err) + " (cannot read the file)"
 	}
-	return err.Error()
+	return source.Reason(err)
 }
 
 // patchPath is the name a diff gives a file: relative to the working directory

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -61,7 +62,7 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Message: reason(err)})
+			problems = append(problems, Problem{Path: p, Message: Reason(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -72,7 +73,7 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 		var found []walked
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, Problem{Path: path, Message: reason(err)})
+				problems = append(problems, Problem{Path: path, Message: Reason(err)})
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -101,7 +102,7 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Message: reason(err)})
+			problems = append(problems, Problem{Path: p, Message: Reason(err)})
 		}
 		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })
 		for _, f := range found {
@@ -145,24 +146,18 @@ func matchAny(globs []string, name, rel string) bool {
 	return false
 }
 
-func reason(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "no such file or directory"
-	case os.IsPermission(err):
-		return "permission denied"
-	}
+// Reason is the short reason a path could not be used or read, for a message
+// that already names the path: "no such file or directory", "permission
+// denied", or the error under a path error, however deeply it is wrapped.
+func Reason(err error) string {
 	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func asPathError(err error, target **fs.PathError) bool {
-	pe, ok := err.(*fs.PathError)
-	if ok {
-		*target = pe
-	}
-	return ok
 }

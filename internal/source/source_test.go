@@ -1,6 +1,9 @@
 package source_test
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,4 +61,13 @@ func TestExpandTakesALinkedFileOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, problems)
 	assert.Equal(t, []string{"d/a.txt", "d/b.txt"}, files, "d/c.txt is d/a.txt, e/b.txt is d/b.txt")
+}
+
+// A path error wrapped in context still gives its short reason.
+func TestReasonUnwraps(t *testing.T) {
+	loop := &fs.PathError{Op: "open", Path: "d/x.txt", Err: errors.New("too many levels of symbolic links")}
+	assert.Equal(t, "too many levels of symbolic links", source.Reason(fmt.Errorf("walking d: %w", loop)))
+	assert.Equal(t, "no such file or directory", source.Reason(fmt.Errorf("walking d: %w", &fs.PathError{Op: "stat", Path: "d", Err: fs.ErrNotExist})))
+	assert.Equal(t, "permission denied", source.Reason(&fs.PathError{Op: "open", Path: "d", Err: fs.ErrPermission}))
+	assert.Equal(t, "something else", source.Reason(errors.New("something else")))
 }
