@@ -156,16 +156,15 @@ func (l *List) ContainsExact(s string) bool {
 }
 
 // FindAll returns the leftmost-longest, non-overlapping occurrences of the list's
-// entries in text that start and end on word boundaries, ignoring ASCII case.
+// entries in text that start and end on word boundaries, ignoring ASCII case:
+// at each word start, the longest entry that ends on a word boundary.
 func (l *List) FindAll(text string) []Match {
 	if l == nil || l.index().matcher == nil {
 		return nil
 	}
 	var out []Match
 	l.matcher.each(text, func(s, e, pat int) bool {
-		if boundaryBefore(text, s) && boundaryAfter(text, e) {
-			out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
-		}
+		out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
 		return true
 	})
 	return out
