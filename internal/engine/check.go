@@ -24,7 +24,7 @@ const maxFixPasses = 10
 // checkFile is phase one for one file.
 func checkFile(opts Options, in Input) (r fileResult) {
 	r.path = in.Path
-	r.profile = opts.profile(in.Path)
+	r.profile = opts.ProfileFor(in.Path) // Run always sets it
 	data, err := readInput(in)
 	if err != nil {
 		r.err = &FileError{Path: in.Path, Message: describeReadError(err)}

@@ -96,14 +96,6 @@ type Profile struct {
 	Lang string
 }
 
-// profile returns the profile of the file at path.
-func (o *Options) profile(path string) *Profile {
-	if o.ProfileFor != nil {
-		return o.ProfileFor(path)
-	}
-	return &Profile{Rules: o.Rules, Severity: o.Severity, Lang: o.Lang}
-}
-
 // has reports whether the profile runs the rule.
 func (p *Profile) has(r *rule.Rule) bool {
 	for _, x := range p.Rules {
