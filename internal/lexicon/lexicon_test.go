@@ -43,3 +43,17 @@ func TestListMatching(t *testing.T) {
 	assert.NotNil(t, packs.Union("widget-lines").Lookup("exit mobile version"))
 	assert.NotNil(t, packs.Union("widget-lines").Lookup("Terkini Lainnya"))
 }
+
+// A missing list is one shared empty list, not a new one per call.
+func TestMissingListIsSharedAndEmpty(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	var none *lexicon.Pack
+	l := none.List("abbreviations")
+	assert.Zero(t, l.Len())
+	assert.Nil(t, l.FindAll("Jl. Sudirman"))
+	assert.False(t, none.IsAbbreviation("Jl."))
+	assert.Same(t, l, none.List("vague-sources"))
+	assert.Same(t, l, packs.Pack("id").List("no-such-list"))
+	assert.Same(t, l, packs.Union("no-such-list"))
+}

@@ -107,15 +107,18 @@ func TestMatcherLongerNearMatch(t *testing.T) {
 
 func TestMatcherAgainstDefinition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := "abAB é.-"
+	// Letters in both cases, word ends (space, period, hyphen), a
+	// non-ASCII letter, a combining acute accent (inside a word, as in
+	// "cafe\u0301") and the halves of "é" alone (invalid UTF-8).
+	alphabet := []string{"a", "b", "A", "B", " ", ".", "-", "é", "\u0301", "\xc3", "\xa9"}
 	word := func(n int) string {
 		var b strings.Builder
 		for range n {
-			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
 		return b.String()
 	}
-	for range 2000 {
+	for range 4000 {
 		var pats []string
 		for range 1 + rng.IntN(6) {
 			pats = append(pats, strings.ToLower(word(1+rng.IntN(4))))
@@ -123,4 +126,12 @@ func TestMatcherAgainstDefinition(t *testing.T) {
 		text := word(rng.IntN(40))
 		assert.Equal(t, naiveMatches(pats, text), matcherMatches(newMatcher(pats), text), "patterns %q, text %q", pats, text)
 	}
+}
+
+// A combining mark belongs to its word, as document.Words has it: "cafe"
+// is no whole word of "cafe\u0301s" nor of "cafe\u0301".
+func TestMatcherCombiningMarkIsInsideTheWord(t *testing.T) {
+	m := newMatcher([]string{"cafe"})
+	assert.Empty(t, matcherMatches(m, "cafe\u0301 itu"))
+	assert.Equal(t, [][3]int{{0, 4, 0}}, matcherMatches(m, "cafe itu"))
 }
