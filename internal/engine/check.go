@@ -200,18 +200,30 @@ func describeReadError(err error) string {
 	return source.Reason(err)
 }
 
-// patchPath is the name a diff gives a file: relative to the working directory
-// when the file is under it, so that git apply run there finds it.
+// patchPath is the name a diff gives a file, cleaned ("./d//a.txt" is
+// "d/a.txt", "d/../a.txt" is "a.txt"): relative to the working directory when
+// the file is under it, so that git apply run there finds it; otherwise its
+// absolute path, which the diff writes without the leading slash (as git diff
+// --no-index does), so that git apply run from / finds it. A name climbing out
+// of the working directory ("../x.txt") is never written: git apply refuses it.
 func patchPath(path string) string {
-	if !filepath.IsAbs(path) {
-		return path
+	clean := filepath.Clean(path)
+	if !filepath.IsAbs(clean) && !climbs(clean) {
+		return filepath.ToSlash(clean)
 	}
-	wd, err := os.Getwd()
+	abs, err := filepath.Abs(clean)
 	if err != nil {
-		return path
+		return filepath.ToSlash(clean)
 	}
-	if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
-		return filepath.ToSlash(rel)
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !climbs(rel) {
+			return filepath.ToSlash(rel)
+		}
 	}
-	return path
+	return filepath.ToSlash(abs)
+}
+
+// climbs reports whether the clean relative path rel leaves its directory.
+func climbs(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -83,3 +83,29 @@ func TestFailedFixOutputKeepsTheFindings(t *testing.T) {
 	assert.Zero(t, res.Fixes[0].Applied)
 	assert.Len(t, res.Findings, 1)
 }
+
+// A diff names a file so that git apply can take it: relative to the working
+// directory, cleaned, when the file is under it; by its absolute path
+// (written without the leading slash) when it is not, never with "..".
+func TestDiffNamesTheFileForGitApply(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"wd/d", "other"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, d), 0o755))
+	}
+	t.Chdir(filepath.Join(root, "wd"))
+	text := "Judul\n\nSatu  dua.\n"
+	abs := func(p string) string { return strings.TrimPrefix(filepath.ToSlash(filepath.Join(root, p)), "/") }
+	for given, want := range map[string]string{
+		"./d//a.txt":                         "d/a.txt",
+		"d/../d/a.txt":                       "d/a.txt",
+		filepath.Join(root, "wd", "d/a.txt"): "d/a.txt",
+		"../other/b.txt":                     abs("other/b.txt"),
+		"d/../../other/b.txt":                abs("other/b.txt"),
+		filepath.Join(root, "other/b.txt"):   abs("other/b.txt"),
+	} {
+		require.NoError(t, os.WriteFile(given, []byte(text), 0o644))
+		res := run(t, engine.Options{Rules: []*rule.Rule{doubleSpaceRule(nil)}, Jobs: 1, Mode: engine.Diff}, []engine.Input{{Path: given}})
+		require.Len(t, res.Fixes, 1)
+		assert.Contains(t, res.Fixes[0].Diff, "--- a/"+want+"\n+++ b/"+want+"\n", "for %s", given)
+	}
+}
