@@ -9,42 +9,15 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/findingtext"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
-// quote shows text in a message: in "…", white space folded, control characters
-// dropped and cut to about 60 characters, so a message stays one short line.
-func quote(s string) string {
-	var b strings.Builder
-	n := 0
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		space = false
-		if n >= 60 {
-			b.WriteString("…")
-			break
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return "\u201c" + b.String() + "\u201d"
-}
+// quote shows text in a message (findingtext.Quote).
+func quote(s string) string { return findingtext.Quote(s) }
 
 // deleteLineFix is the fix that deletes line i of the document.
-func deleteLineFix(d *document.Document, i int) finding.Fix {
-	return finding.Fix{Message: "delete the line " + quote(d.LineText(i)), Edits: []finding.Edit{d.DeleteLineEdit(i)}, Safe: true}
-}
+func deleteLineFix(d *document.Document, i int) finding.Fix { return findingtext.DeleteLineFix(d, i) }
 
 // deleteLinesFix deletes lines first..last.
 func deleteLinesFix(d *document.Document, first, last int) finding.Fix {

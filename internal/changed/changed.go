@@ -24,6 +24,9 @@ import (
 // lone CR ends a line too).
 type Lines struct {
 	files map[string]*fileLines // by key(path)
+	// given indexes the same by the paths as Since was given them: lookups
+	// come once a finding, by those paths, and key() costs two system calls.
+	given map[string]*fileLines
 }
 
 // fileLines is what changed in one file.
@@ -42,7 +45,7 @@ func Since(ctx context.Context, rev string, paths []string) (*Lines, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("revision %q is not a git revision", rev)
 	}
-	out := &Lines{files: map[string]*fileLines{}}
+	out := &Lines{files: map[string]*fileLines{}, given: map[string]*fileLines{}}
 	repos := map[string]*repo{} // by toplevel
 	tops := map[string]string{} // directory -> toplevel
 	for _, p := range paths {
@@ -81,6 +84,7 @@ func Since(ctx context.Context, rev string, paths []string) (*Lines, error) {
 			fl.all = true
 		}
 		out.files[k] = fl
+		out.given[p] = fl
 	}
 	return out, nil
 }
@@ -110,7 +114,12 @@ func (l *Lines) AnyNew(path string) bool {
 	return fl != nil && (fl.all || len(fl.lines) > 0)
 }
 
+// lookup finds path as Since was given it, or else (the same file named
+// another way) by its key.
 func (l *Lines) lookup(path string) *fileLines {
+	if fl, ok := l.given[path]; ok {
+		return fl
+	}
 	k, err := key(path)
 	if err != nil {
 		return nil

@@ -192,3 +192,20 @@ func TestParseDiff(t *testing.T) {
 	_, err = parseDiff([]byte("+++ b/x\n@@ -1 +a @@\n"))
 	assert.ErrorContains(t, err, "malformed hunk header")
 }
+
+func TestLookupByThePathGivenThenByKey(t *testing.T) {
+	r := gittest.New(t)
+	p := r.Write("news/a.txt", "one\ntwo\n")
+	base := r.Commit("base")
+	r.Write("news/a.txt", "one\nTWO\n")
+	l, err := Since(context.Background(), base, []string{p})
+	require.NoError(t, err)
+	// Another spelling of the same file is found by its key.
+	other := filepath.Join(r.Dir, "news", "..", "news", "a.txt")
+	assert.Equal(t, []int{2}, newLines(l, other, 2))
+	// The path as given is answered from the index, without resolving it
+	// again: the answer holds even once its folder is gone.
+	require.NoError(t, os.RemoveAll(filepath.Join(r.Dir, "news")))
+	assert.Equal(t, []int{2}, newLines(l, p, 2))
+	assert.True(t, l.AnyNew(p))
+}

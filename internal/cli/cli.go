@@ -16,6 +16,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/progress"
 	"github.com/corpuslint/corpuslint/internal/report"
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/internal/source"
@@ -43,6 +44,26 @@ type Env struct {
 	// Getenv reads the environment (GitHub Actions' variables); nil means
 	// os.Getenv.
 	Getenv func(string) string
+	// Progress tunes the progress line (its clock, its delay); the zero
+	// value takes the defaults.
+	Progress progress.Options
+}
+
+// colorModes are the values of --color.
+var colorModes = []string{"auto", "always", "never"}
+
+// getenv is env.Getenv, or os.Getenv when it is nil.
+func (env Env) getenv() func(string) string {
+	if env.Getenv == nil {
+		return os.Getenv
+	}
+	return env.Getenv
+}
+
+// color decides whether text output is coloured under --color mode: always;
+// auto on a terminal unless NO_COLOR is set; never.
+func (env Env) color(mode string) bool {
+	return mode == "always" || (mode == "auto" && env.Terminal && env.getenv()("NO_COLOR") == "")
 }
 
 // listFlag is a repeatable flag whose values may also be comma-separated.
@@ -168,6 +189,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if !slices.Contains(report.Formats(), o.format) {
 		return usage("--format: unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
 	}
+	if !slices.Contains(colorModes, o.color) {
+		return usage("--color: unknown value %q (want %s)", o.color, strings.Join(colorModes, ", "))
+	}
 	if o.fix && o.diff {
 		return usage("--fix and --diff do not go together: --diff shows what --fix would write")
 	}
@@ -220,8 +244,12 @@ func Run(ctx context.Context, args []string, env Env) int {
 	// --fix - is a filter, so text with nothing to fix is printed as it came.
 	fixedOut := &writeWatcher{w: env.Stdout}
 	// The report is written file by file unless the findings are filtered
-	// afterwards (baseline, new-from-rev) or the format needs the whole run.
-	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil && o.format != "github")
+	// afterwards (baseline, new-from-rev) or the format needs the whole run
+	// (report.Streamable). Which rules the files use is known only after the
+	// run, so the stream is given the whole registry: the streamable formats
+	// only look a finding's rule up, and give the same report as with
+	// conf.UsedRules(), which the formats printed at the end are given.
+	out, err := newOutput(env, o, registry, mode, inputs, legacy == nil)
 	if err != nil {
 		return usage("--progress: %v", err)
 	}
@@ -253,6 +281,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	notes := unusedIgnores(env.Stderr, conf)
 	enabled := conf.UsedRules()
+	if o.writeBaseline != "" && len(fileErrors) > 0 {
+		// A baseline without these files' findings would later report them
+		// all as new: write none rather than an incomplete one.
+		return usage("--write-baseline: %s not written: %s", o.writeBaseline, uncheckedFiles(fileErrors))
+	}
 	if legacy != nil {
 		read := func(p string) ([]byte, error) {
 			if p == "-" {
@@ -265,9 +298,6 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return usage("%v", err)
 		}
 		if wrote {
-			if len(fileErrors) > 0 {
-				return ExitError
-			}
 			return ExitClean
 		}
 	}
@@ -316,12 +346,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 // github format also writes the job summary and the step outputs. stdin is
 // standard input's content, for the summary's suggested-fix diffs.
 func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []report.FileError, notes []report.ConfigNote, stdin []byte) error {
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
-	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: color, ConfigNotes: notes}
+	in := &report.Input{Findings: res.Findings, Rules: enabled, Errors: errs, Files: res.Files, Version: Version, Color: env.color(o.color), ConfigNotes: notes}
 	if o.format == "github" {
 		in.Source = func(path string) ([]byte, error) {
 			if path == "-" {
@@ -334,7 +359,7 @@ func print(env Env, o options, enabled []*rule.Rule, res *engine.Result, errs []
 		return err
 	}
 	if o.format == "github" {
-		if err := report.WriteGitHubEnvironment(in, getenv); err != nil {
+		if err := report.WriteGitHubEnvironment(in, env.getenv()); err != nil {
 			return err
 		}
 	}
@@ -398,6 +423,20 @@ type writeWatcher struct {
 func (ww *writeWatcher) Write(p []byte) (int, error) {
 	ww.called = true
 	return ww.w.Write(p)
+}
+
+// uncheckedFiles says which files could not be checked, naming a few.
+func uncheckedFiles(errs []report.FileError) string {
+	const shown = 5
+	var names []string
+	for i, e := range errs {
+		if i == shown {
+			names = append(names, fmt.Sprintf("and %d more", len(errs)-shown))
+			break
+		}
+		names = append(names, e.Path)
+	}
+	return fmt.Sprintf("%d %s could not be checked (%s)", len(errs), plural(len(errs), "file", "files"), strings.Join(names, ", "))
 }
 
 func hasError(errs []engine.FileError, path string) bool {

@@ -243,3 +243,28 @@ func TestBaselineWithNewFromRev(t *testing.T) {
 		assert.Equal(t, "corpus/new.txt", f.Path)
 	}
 }
+
+// A file that could not be checked has no findings in the run: a baseline
+// written from it would report them all as new later, so none is written.
+func TestWriteBaselineRefusesWhenFilesFailed(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "corpus/a.txt", article(t, withFindings), 0o644)
+	writeFile(t, dir, "corpus/binary.txt", []byte("Judul\n\nteks\x00\x00\x01\x02 biner\n"), 0o644)
+	writeFile(t, dir, "old.json", []byte("kept\n"), 0o644)
+
+	res := run(t, "", "--write-baseline", "b.json", "corpus")
+	assert.Equal(t, 2, res.code)
+	assert.Empty(t, res.stdout)
+	assert.Contains(t, res.stderr, "corpuslint: --write-baseline: b.json not written: 1 file could not be checked (corpus/binary.txt)")
+	assert.NotContains(t, res.stderr, "wrote")
+	assert.NoFileExists(t, "b.json")
+
+	// An existing baseline is left as it was.
+	res = run(t, "", "--write-baseline", "old.json", "corpus", "corpus/missing.txt")
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "old.json not written: 2 files could not be checked (")
+	data, err := os.ReadFile("old.json")
+	require.NoError(t, err)
+	assert.Equal(t, "kept\n", string(data))
+}

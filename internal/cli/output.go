@@ -22,17 +22,13 @@ type output struct {
 	tally      tally
 }
 
-func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
+func newOutput(env Env, o options, rules []*rule.Rule, mode engine.Mode, inputs []engine.Input, stream bool) (*output, error) {
 	out := &output{}
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
 	pm, err := progress.ParseMode(o.progress)
 	if err != nil {
 		return nil, err
 	}
-	if pm.Enabled(progress.Context{Terminal: env.StderrTerminal, Getenv: getenv, MachineFormat: o.format != "text"}) {
+	if pm.Enabled(progress.Context{Terminal: env.StderrTerminal, Getenv: env.getenv(), MachineFormat: o.format != "text"}) {
 		var total int64
 		for _, in := range inputs {
 			if in.Data != nil {
@@ -41,12 +37,11 @@ func newOutput(env Env, o options, enabled []*rule.Rule, mode engine.Mode, input
 				total += st.Size()
 			}
 		}
-		out.meter = progress.New(env.Stderr, len(inputs), total, progress.Options{})
+		out.meter = progress.New(env.Stderr, len(inputs), total, env.Progress)
 		out.clearFirst = env.Terminal
 	}
 	if stream && mode == engine.Report && report.Streamable(o.format) {
-		color := o.color == "always" || (o.color == "auto" && env.Terminal && getenv("NO_COLOR") == "")
-		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: enabled, Version: Version, Color: color})
+		out.stream, err = report.NewStream(env.Stdout, o.format, report.Input{Rules: rules, Version: Version, Color: env.color(o.color)})
 		if err != nil {
 			return nil, err
 		}

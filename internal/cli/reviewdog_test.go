@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/corpuslint/corpuslint/internal/cli"
 	"github.com/corpuslint/corpuslint/internal/gittest"
 )
 
@@ -163,4 +164,21 @@ func TestReviewdogDiffFilterAgreesWithNewFromRev(t *testing.T) {
 			assert.True(t, strings.HasPrefix(k, "corpus/"+withFindings+":11|"), "only the edited line: %s", k)
 		}
 	}
+}
+
+// The rdjsonl report streamed (file by file, given the whole registry) is the
+// report printed at the end (given the rules the run used), built-in and
+// user rules alike: --baseline takes the second path.
+func TestRDJSONLStreamedOrNotIsTheSame(t *testing.T) {
+	cfg := "patterns:\n  - id: artifact/site-promo\n    kind: existence\n    phrases: [\"Baca Juga\"]\n"
+	project(t, cfg, map[string]string{"a.txt": string(fixture(t, withFindings)), "clean.txt": string(fixture(t, cleanArticle))})
+	r := run(t, "", "--write-baseline", "base.json", "clean.txt")
+	require.Equal(t, cli.ExitClean, r.code, r.stderr)
+
+	streamed := run(t, "", "--format", "rdjsonl", "a.txt")
+	printed := run(t, "", "--format", "rdjsonl", "--baseline", "base.json", "a.txt")
+	require.Equal(t, cli.ExitFindings, streamed.code, streamed.stderr)
+	assert.Equal(t, streamed.stdout, printed.stdout)
+	assert.Contains(t, streamed.stdout, `"code":{"value":"artifact/site-promo","url":"https://github.com/corpuslint/corpuslint/blob/main/README.md#configuration"}`)
+	assert.Contains(t, streamed.stdout, `"code":{"value":"artifact/bare-domain","url":"https://github.com/corpuslint/corpuslint/blob/main/README.md#artifactbare-domain"}`)
 }

@@ -8,7 +8,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -300,12 +299,12 @@ func Parse(path string, data []byte) (*Config, error) {
 	if len(root.Content) == 0 {
 		return cfg, nil // an empty file: all defaults
 	}
+	// checkShape has rejected unknown keys and wrong types: the tree parsed
+	// once is decoded as it is.
 	if errs := checkShape(path, root.Content[0], reflect.TypeFor[Config](), ""); len(errs) > 0 {
 		return nil, errs
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(cfg); err != nil {
+	if err := root.Content[0].Decode(cfg); err != nil {
 		return nil, yamlError(path, err)
 	}
 	cfg.Path = path

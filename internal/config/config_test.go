@@ -298,3 +298,26 @@ func TestReadmeExample(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(readme), "```yaml\n"+string(full)+"```\n", "README.md's Configuration example must be testdata/config/good/full.yaml")
 }
+
+// TestOneSeverityPolicy: the file's severities and --fail-level read the same
+// three names, and nothing else (no "warn", no other case).
+func TestOneSeverityPolicy(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	for _, name := range []string{"info", "warning", "error"} {
+		cfg, err := config.Parse("c.yaml", []byte("fail-level: "+name+"\nrules:\n  artifact: {severity: "+name+"}\n"))
+		require.NoError(t, err)
+		_, err = config.Resolve(cfg, rules.All(), packs, config.Flags{FailLevel: name})
+		assert.NoError(t, err, name)
+	}
+	for _, name := range []string{"warn", "Warning", "notice", " error"} {
+		cfg, err := config.Parse("c.yaml", []byte("fail-level: \""+name+"\"\nrules:\n  artifact: {severity: \""+name+"\"}\n"))
+		require.NoError(t, err)
+		_, err = config.Resolve(cfg, rules.All(), packs, config.Flags{})
+		var errs config.Errors
+		require.ErrorAs(t, err, &errs, name)
+		assert.Len(t, errs, 2, "fail-level and the rule's severity: %v", err)
+		_, err = config.Resolve(&config.Config{}, rules.All(), packs, config.Flags{FailLevel: name})
+		assert.ErrorContains(t, err, "--fail-level: unknown severity", name)
+	}
+}

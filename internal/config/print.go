@@ -74,22 +74,7 @@ func (r *Resolved) topLevel() (map[string]finding.Severity, map[string]map[strin
 	for _, rl := range r.Registry {
 		sev[rl.ID] = rl.Severity
 	}
-	for _, s := range r.settings {
-		for _, rl := range r.Registry {
-			if !s.sel.matches(rl.ID) {
-				continue
-			}
-			if s.severity != 0 {
-				sev[rl.ID] = s.severity
-			}
-			for k, v := range s.options {
-				if opts[rl.ID] == nil {
-					opts[rl.ID] = map[string]any{}
-				}
-				opts[rl.ID][k] = v
-			}
-		}
-	}
+	applySettings(r.settings, r.Registry, sev, opts)
 	return sev, opts
 }
 

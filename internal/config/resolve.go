@@ -90,6 +90,10 @@ type ignore struct {
 	rules []selector
 	match *regexp.Regexp
 	hits  atomic.Int64
+	// checked is set once a file its paths match is checked: only then can
+	// "matched no finding" be said of it (a run over a few files, as a
+	// pre-commit hook's, checks none of the others).
+	checked atomic.Bool
 }
 
 // Resolve checks cfg (which may be empty, with no Path) against the built-in
@@ -124,10 +128,10 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 	}
 	r.FailLevel = finding.Warning
 	if cfg.FailLevel.V != "" {
-		if s, ok := severity(cfg.FailLevel.V); ok {
+		if s, err := finding.ParseSeverity(cfg.FailLevel.V); err == nil {
 			r.FailLevel = s
 		} else {
-			bad(cfg.FailLevel.Line, cfg.FailLevel.Column, "fail-level: unknown severity %q (want info, warning or error)", cfg.FailLevel.V)
+			bad(cfg.FailLevel.Line, cfg.FailLevel.Column, "fail-level: %v", err)
 		}
 	}
 	if cfg.Lexicons.V != "" {
@@ -240,9 +244,9 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 
 	// Flags win over the file.
 	if flags.FailLevel != "" {
-		s, ok := severity(flags.FailLevel)
-		if !ok {
-			return nil, fmt.Errorf("--fail-level: unknown severity %q (want info, warning or error)", flags.FailLevel)
+		s, err := finding.ParseSeverity(flags.FailLevel)
+		if err != nil {
+			return nil, fmt.Errorf("--fail-level: %w", err)
 		}
 		r.FailLevel = s
 	}
@@ -271,19 +275,6 @@ func Resolve(cfg *Config, builtin []*rule.Rule, packs *lexicon.Set, flags Flags)
 	return r, nil
 }
 
-// severity reads one of the three severity names (configuration takes no aliases).
-func severity(s string) (finding.Severity, bool) {
-	switch s {
-	case "info":
-		return finding.Info, true
-	case "warning":
-		return finding.Warning, true
-	case "error":
-		return finding.Error, true
-	}
-	return 0, false
-}
-
 func (r *Resolved) ruleSettings(key string, rs RuleSettings, bad func(int, int, string, ...any)) []setting {
 	var out []setting
 	for _, s := range rs {
@@ -294,9 +285,9 @@ func (r *Resolved) ruleSettings(key string, rs RuleSettings, bad func(int, int, 
 		}
 		st := setting{sel: sel}
 		if s.Severity.V != "" {
-			sev, ok := severity(s.Severity.V)
-			if !ok {
-				bad(s.Severity.Line, s.Severity.Column, "%s.%s.severity: unknown severity %q (want info, warning or error)", key, s.Rule, s.Severity.V)
+			sev, err := finding.ParseSeverity(s.Severity.V)
+			if err != nil {
+				bad(s.Severity.Line, s.Severity.Column, "%s.%s.severity: %v", key, s.Rule, err)
 			}
 			st.severity = sev
 		}
@@ -346,9 +337,9 @@ func buildPattern(pv Value[Pattern], file string) (*rule.Rule, *Error) {
 		return nil, at(pv.Line, pv.Column, "a pattern needs an id and a kind")
 	}
 	if p.Severity.V != "" {
-		s, ok := severity(p.Severity.V)
-		if !ok {
-			return nil, at(p.Severity.Line, p.Severity.Column, fmt.Sprintf("%s: unknown severity %q (want info, warning or error)", p.ID.V, p.Severity.V))
+		s, err := finding.ParseSeverity(p.Severity.V)
+		if err != nil {
+			return nil, at(p.Severity.Line, p.Severity.Column, fmt.Sprintf("%s: %v", p.ID.V, err))
 		}
 		spec.Severity = s
 	}
@@ -470,6 +461,11 @@ func (r *Resolved) Keep(p string, named bool) bool {
 // at p, built once per distinct set of overrides that apply.
 func (r *Resolved) ProfileFor(p string) *engine.Profile {
 	rel := r.rel(p)
+	for _, ig := range r.ignores {
+		if !ig.checked.Load() && (len(ig.paths) == 0 || matchGlobs(ig.paths, rel)) {
+			ig.checked.Store(true)
+		}
+	}
 	var idx []int
 	for i, o := range r.overrides {
 		if matchGlobs(o.paths, rel) {
@@ -531,24 +527,30 @@ func (r *Resolved) build(idx []int) *engine.Profile {
 		}
 	}
 	for _, ss := range settings {
-		for _, s := range ss {
-			for _, rl := range pr.Rules {
-				if !s.sel.matches(rl.ID) {
-					continue
+		applySettings(ss, pr.Rules, pr.Severity, pr.Options)
+	}
+	return pr
+}
+
+// applySettings sets, in sev and opts, the severity and options each of
+// settings gives the rules it matches, in order: a later setting wins.
+func applySettings(settings []setting, rules []*rule.Rule, sev map[string]finding.Severity, opts map[string]map[string]any) {
+	for _, s := range settings {
+		for _, rl := range rules {
+			if !s.sel.matches(rl.ID) {
+				continue
+			}
+			if s.severity != 0 {
+				sev[rl.ID] = s.severity
+			}
+			for k, v := range s.options {
+				if opts[rl.ID] == nil {
+					opts[rl.ID] = map[string]any{}
 				}
-				if s.severity != 0 {
-					pr.Severity[rl.ID] = s.severity
-				}
-				for k, v := range s.options {
-					if pr.Options[rl.ID] == nil {
-						pr.Options[rl.ID] = map[string]any{}
-					}
-					pr.Options[rl.ID][k] = v
-				}
+				opts[rl.ID][k] = v
 			}
 		}
 	}
-	return pr
 }
 
 // UsedRules returns, in registry order, every rule of the profiles built so
@@ -598,11 +600,13 @@ func (r *Resolved) Drop(f *finding.Finding, text string) bool {
 	return dropped
 }
 
-// UnusedIgnores returns a note for every ignore that matched no finding.
+// UnusedIgnores returns a note for every ignore that matched no finding
+// although its paths matched a file checked (ProfileFor was asked about it):
+// an ignore of files the run did not check is not said to be unused.
 func (r *Resolved) UnusedIgnores() []Note {
 	var out []Note
 	for i, ig := range r.ignores {
-		if ig.hits.Load() > 0 {
+		if ig.hits.Load() > 0 || !ig.checked.Load() {
 			continue
 		}
 		out = append(out, Note{File: r.cfg.Path, Line: ig.src.Line, Column: ig.src.Column,

@@ -31,15 +31,15 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
-// ParseSeverity reads "info", "warning" or "error".
+// ParseSeverity reads a severity's name, exactly as String writes it: "info",
+// "warning" or "error". It is the one policy for --fail-level and the
+// configuration file: no aliases, no other case, so a value means one thing
+// wherever it is written.
 func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "info", "notice":
-		return Info, nil
-	case "warning", "warn":
-		return Warning, nil
-	case "error":
-		return Error, nil
+	for _, sev := range []Severity{Info, Warning, Error} {
+		if s == sev.String() {
+			return sev, nil
+		}
 	}
 	return 0, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/fix"
 )
 
 // Limits of the job summary. GitHub refuses a step summary of more than
@@ -299,20 +300,23 @@ func writeSummaryFixes(s *summaryWriter, in *Input) {
 }
 
 // fixDiff shows what fx does to the lines it touches of src (the file's bytes)
-// as "-" and "+" lines, or "" when src does not hold the edits' spans.
+// as "-" and "+" lines, or "" when src does not hold the edits' spans. The
+// edits are applied by fix.Apply, as --fix applies them, to the window shown.
 func fixDiff(src []byte, fx *finding.Fix) string {
 	if src == nil || len(fx.Edits) == 0 {
 		return ""
 	}
 	text := strings.TrimPrefix(string(src), "\ufeff")
 	edits := slices.Clone(fx.Edits)
-	slices.SortFunc(edits, func(a, b finding.Edit) int { return cmp.Compare(a.Start, b.Start) })
-	lo, hi := edits[0].Start, edits[len(edits)-1].End
-	for i, e := range edits {
-		if e.Start < 0 || e.End < e.Start || e.End > len(text) || (i > 0 && e.Start < edits[i-1].End) {
-			return ""
-		}
+	slices.SortStableFunc(edits, func(a, b finding.Edit) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	lo, hi := edits[0].Start, 0
+	for _, e := range edits {
 		hi = max(hi, e.End)
+	}
+	if lo < 0 || hi > len(text) {
+		return "" // fix.Apply checks the rest, on the window
 	}
 	// Whole lines around the edits; an edit that ends with a line break ends
 	// there.
@@ -333,17 +337,17 @@ func fixDiff(src []byte, fx *finding.Fix) string {
 		to = runeStart(text, hi+diffContext)
 		suffix = "…"
 	}
-	var after strings.Builder
-	at := from
-	for _, e := range edits {
-		after.WriteString(text[at:e.Start])
-		after.WriteString(e.New)
-		at = e.End
+	for i := range edits {
+		edits[i].Start -= from
+		edits[i].End -= from
 	}
-	after.WriteString(text[at:to])
+	after, err := fix.Apply(text[from:to], edits)
+	if err != nil {
+		return ""
+	}
 	var b strings.Builder
 	diffSide(&b, '-', prefix, text[from:to], suffix)
-	diffSide(&b, '+', prefix, after.String(), suffix)
+	diffSide(&b, '+', prefix, after, suffix)
 	return b.String()
 }
 

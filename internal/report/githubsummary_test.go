@@ -133,6 +133,21 @@ func TestFixDiff(t *testing.T) {
 	assert.Equal(t, "-satu ,dua\\r\n+satu, dua\\r\n", fixDiff([]byte(crlf), &finding.Fix{Edits: []finding.Edit{{Span: finding.Span{Start: 4, End: 6}, New: ", "}}}))
 	assert.Empty(t, fixDiff([]byte("short"), &finding.Fix{Edits: []finding.Edit{rep}}), "a file that no longer matches gets no diff")
 	assert.Empty(t, fixDiff(nil, &finding.Fix{Edits: []finding.Edit{rep}}))
+
+	// Several edits, given in any order, on a long line: a window around them.
+	long := strings.Repeat("x", 200) + " a ,b ,c " + strings.Repeat("y", 200)
+	at := strings.Index(long, " ,b")
+	e1 := finding.Edit{Span: finding.Span{Start: at, End: at + 2}, New: ", "}
+	e2 := finding.Edit{Span: finding.Span{Start: at + 3, End: at + 5}, New: ", "}
+	// diffContext bytes either side: "x… a" before the first edit, "c y…" after the last.
+	x, y := strings.Repeat("x", diffContext-2), strings.Repeat("y", diffContext-2)
+	want := "-…" + x + " a ,b ,c " + y + "…\n" + "+…" + x + " a, b, c " + y + "…\n"
+	assert.Equal(t, want, fixDiff([]byte(long), &finding.Fix{Edits: []finding.Edit{e2, e1}}))
+	// Edits --fix would refuse get no diff.
+	overlap := finding.Edit{Span: finding.Span{Start: at + 1, End: at + 4}, New: "-"}
+	assert.Empty(t, fixDiff([]byte(long), &finding.Fix{Edits: []finding.Edit{e1, overlap}}), "overlapping edits")
+	assert.Empty(t, fixDiff([]byte(text), &finding.Fix{Edits: []finding.Edit{{Span: finding.Span{Start: 6, End: 5}}}}), "an edit ending before it starts")
+	assert.Empty(t, fixDiff([]byte(text), &finding.Fix{Edits: []finding.Edit{{Span: finding.Span{Start: -1, End: 2}}}}), "an edit before the text")
 }
 
 func TestWriteGitHubEnvironment(t *testing.T) {

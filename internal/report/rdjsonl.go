@@ -5,6 +5,7 @@ import (
 	"cmp"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
 // rdDiagnostic is reviewdog's Diagnostic message (Reviewdog Diagnostic Format,
@@ -69,11 +70,9 @@ type rdRelatedLocation struct {
 // fix become its suggestions (none if an edit has no resolved range). Files
 // that could not be checked have no place in the format and are left out.
 func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
-	urls := map[string]string{}
-	for _, r := range in.Rules {
-		if r != nil {
-			urls[r.ID] = helpURL(r)
-		}
+	urls := in.ruleURLs
+	if urls == nil {
+		urls = ruleURLs(in.Rules)
 	}
 	for i := range in.Findings {
 		f := &in.Findings[i]
@@ -138,4 +137,15 @@ func rdSeverity(s finding.Severity) string {
 		return "INFO"
 	}
 	return "UNKNOWN_SEVERITY"
+}
+
+// ruleURLs maps each rule's ID to its documentation's address.
+func ruleURLs(rules []*rule.Rule) map[string]string {
+	urls := make(map[string]string, len(rules))
+	for _, r := range rules {
+		if r != nil {
+			urls[r.ID] = helpURL(r)
+		}
+	}
+	return urls
 }

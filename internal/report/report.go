@@ -23,7 +23,9 @@ import (
 type Input struct {
 	// Findings are already sorted (path, position, rule).
 	Findings []finding.Finding
-	// Rules holds the metadata of the rules that ran.
+	// Rules holds the metadata of the rules that ran (SARIF lists them); a
+	// superset such as the whole registry gives rdjsonl and text the same
+	// report, which is what a Stream, started before the run, is given.
 	Rules []*rule.Rule
 	// Errors lists files that could not be checked.
 	Errors []FileError
@@ -38,6 +40,10 @@ type Input struct {
 	Source func(path string) ([]byte, error)
 	// ConfigNotes are remarks about the configuration file (unused ignores).
 	ConfigNotes []ConfigNote
+
+	// ruleURLs caches Rules' documentation addresses by ID for a Stream,
+	// which renders once a file; nil: built from Rules when needed.
+	ruleURLs map[string]string
 }
 
 // FileError is a file that could not be checked, and why.

@@ -43,6 +43,7 @@ func NewStream(w io.Writer, name string, meta Input) (*Stream, error) {
 	for _, f := range formats() {
 		if f.name == name {
 			meta.Findings, meta.Errors, meta.ConfigNotes = nil, nil, nil
+			meta.ruleURLs = ruleURLs(meta.Rules) // once, not once a file
 			return &Stream{w: w, format: f, meta: meta}, nil
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/findingtext"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -194,16 +195,16 @@ func (m *matcher) phraseMatches(text string) []lexicon.Match {
 
 func (m *matcher) message(matched string) string {
 	if m.spec.Message == "" {
-		return quote(matched) + " matches the site pattern " + m.spec.ID
+		return findingtext.Quote(matched) + " matches the site pattern " + m.spec.ID
 	}
-	return m.spec.Message + ": " + quote(matched)
+	return m.spec.Message + ": " + findingtext.Quote(matched)
 }
 
 func (m *matcher) deleteFix(d *document.Document, line int) []finding.Fix {
 	if !m.spec.DeleteLine {
 		return nil
 	}
-	return []finding.Fix{{Message: "delete the line " + quote(d.LineText(line)), Edits: []finding.Edit{d.DeleteLineEdit(line)}, Safe: true}}
+	return []finding.Fix{findingtext.DeleteLineFix(d, line)}
 }
 
 func (m *matcher) runExistence(p *rule.Pass) {
@@ -219,8 +220,15 @@ func (m *matcher) runExistence(p *rule.Pass) {
 			}
 		}
 	}
-	reported := map[int]bool{} // with delete-line, one finding a line
+	// A phrase and a regexp (or two regexps) may match the same text: one
+	// finding a span; with delete-line, one finding a line.
+	seen := map[finding.Span]bool{}
+	reported := map[int]bool{}
 	for _, s := range spans {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
 		line := d.LineIndex(s.Start)
 		if m.spec.DeleteLine {
 			if reported[line] {
@@ -268,12 +276,12 @@ func (m *matcher) runSubstitution(p *rule.Pass) {
 		pair := m.spec.Replace[i]
 		msg := m.spec.Message
 		if msg == "" {
-			msg = "write " + quote(pair.Right) + " instead of " + quote(pair.Wrong)
+			msg = "write " + findingtext.Quote(pair.Right) + " instead of " + findingtext.Quote(pair.Wrong)
 		} else {
-			msg += ": " + quote(pair.Wrong) + " → " + quote(pair.Right)
+			msg += ": " + findingtext.Quote(pair.Wrong) + " → " + findingtext.Quote(pair.Right)
 		}
 		span := finding.Span{Start: x.Start, End: x.End}
-		p.Report(span, msg, finding.Fix{Message: "replace " + quote(pair.Wrong) + " with " + quote(pair.Right),
+		p.Report(span, msg, finding.Fix{Message: "replace " + findingtext.Quote(pair.Wrong) + " with " + findingtext.Quote(pair.Right),
 			Edits: []finding.Edit{{Span: span, New: pair.Right}}, Safe: true})
 	}
 }
@@ -298,7 +306,7 @@ func (m *matcher) doc() rule.Doc {
 	d := rule.Doc{Why: "A site pattern configured in " + source + "."}
 	var items []string
 	for _, p := range s.Phrases {
-		items = append(items, quote(p))
+		items = append(items, findingtext.Quote(p))
 	}
 	for _, r := range s.Regexps {
 		items = append(items, "/"+r+"/")
@@ -313,7 +321,7 @@ func (m *matcher) doc() rule.Doc {
 	case Substitution:
 		var pairs []string
 		for _, p := range s.Replace {
-			pairs = append(pairs, quote(p.Wrong)+" → "+quote(p.Right))
+			pairs = append(pairs, findingtext.Quote(p.Wrong)+" → "+findingtext.Quote(p.Right))
 		}
 		d.What = "Wrong spellings and their replacements: " + strings.Join(pairs, ", ") + "."
 		d.Bad, d.Good = s.Replace[0].Wrong, s.Replace[0].Right
@@ -326,28 +334,4 @@ func example(s Spec) string {
 		return s.Phrases[0]
 	}
 	return "/" + s.Regexps[0] + "/"
-}
-
-// quote shows text in a message: in “…”, white space folded, control
-// characters dropped, cut to about 60 characters.
-func quote(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if n > 0 {
-			b.WriteByte(' ')
-		}
-		for _, r := range w {
-			if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
-				continue
-			}
-			if n >= 60 {
-				b.WriteString("…")
-				return "\u201c" + b.String() + "\u201d"
-			}
-			b.WriteRune(r)
-			n++
-		}
-	}
-	return "\u201c" + b.String() + "\u201d"
 }

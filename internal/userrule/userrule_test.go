@@ -76,3 +76,12 @@ func TestBuildRejects(t *testing.T) {
 		assert.Equal(t, tc.index, fe.Index, "%+v: %v", tc.spec, err)
 	}
 }
+
+func TestExistenceReportsASpanOnce(t *testing.T) {
+	r := build(t, userrule.Spec{ID: "artifact/site-promo", Kind: userrule.Existence,
+		Phrases: []string{"baca juga"}, Regexps: []string{`(?i)baca juga`, `[Bb]aca juga`}})
+	text := "Judul\n\nIsi berita. Baca juga berita lain.\n"
+	fs := linttest.Run(t, []*rule.Rule{r}, "id", linttest.File{Path: "a.txt", Text: text})
+	require.Len(t, fs, 1, "a phrase and two regexps match the same text: %s", linttest.Text(t, fs))
+	assert.Equal(t, "“Baca juga” matches the site pattern artifact/site-promo", fs[0].Message)
+}
