@@ -13,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/rule"
+	"github.com/corpuslint/corpuslint/internal/source"
 )
 
 // maxFixPasses bounds how often --fix re-checks and fixes a file: a fix can
@@ -23,7 +24,7 @@ const maxFixPasses = 10
 // checkFile is phase one for one file.
 func checkFile(opts Options, in Input) (r fileResult) {
 	r.path = in.Path
-	r.profile = opts.profile(in.Path)
+	r.profile = opts.ProfileFor(in.Path) // Run always sets it
 	data, err := readInput(in)
 	if err != nil {
 		r.err = &FileError{Path: in.Path, Message: describeReadError(err)}
@@ -63,7 +64,11 @@ func checkFile(opts Options, in Input) (r fileResult) {
 func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]finding.Finding, map[string][]rule.OwnFact) {
 	pack := opts.Lexicons.Pack(lang) // nil for an article in no known language
 	doc.Lang = lang
-	doc.Segment(pack)
+	var abbr document.Abbreviations // a true nil, not a nil *Pack, for no language
+	if pack != nil {
+		abbr = pack
+	}
+	doc.Segment(abbr)
 	var findings []finding.Finding
 	var facts map[string][]rule.OwnFact
 	eol := doc.LineEnding.Bytes()
@@ -166,47 +171,60 @@ func applyFixes(opts Options, prof *Profile, in Input, data []byte, doc *documen
 	case Diff:
 		rep.Diff = fix.Diff(patchPath(in.Path), bom+original, bom+doc.Text, notes)
 	case Fix:
+		// A fixed text that could not be written changed nothing: the file
+		// keeps its findings, and no fix counts as applied.
+		failed := func(reason string) {
+			r.err = &FileError{Path: in.Path, Message: reason}
+			r.findings, r.facts = originalFindings, originalFacts
+			rep.Applied, rep.Skipped = 0, nil
+		}
 		content := []byte(bom + doc.Text)
 		if in.Data != nil {
 			if opts.Stdout != nil {
 				if _, err := opts.Stdout.Write(content); err != nil {
-					r.err = &FileError{Path: in.Path, Message: "writing fixed text: " + err.Error()}
+					failed("writing fixed text: " + err.Error())
 				}
 			}
 			return
 		}
 		if err := fix.WriteFile(in.Path, data, content); err != nil {
-			r.err = &FileError{Path: in.Path, Message: strings.TrimPrefix(err.Error(), in.Path+": ")}
+			failed(strings.TrimPrefix(err.Error(), in.Path+": "))
 		}
 	}
 }
 
 // describeReadError turns an error from reading a file into a short reason.
 func describeReadError(err error) string {
-	var pe *fs.PathError
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied (cannot read the file)"
-	case errors.As(err, &pe):
-		return pe.Err.Error()
+	if errors.Is(err, fs.ErrPermission) {
+		return source.Reason(err) + " (cannot read the file)"
 	}
-	return err.Error()
+	return source.Reason(err)
 }
 
-// patchPath is the name a diff gives a file: relative to the working directory
-// when the file is under it, so that git apply run there finds it.
+// patchPath is the name a diff gives a file, cleaned ("./d//a.txt" is
+// "d/a.txt", "d/../a.txt" is "a.txt"): relative to the working directory when
+// the file is under it, so that git apply run there finds it; otherwise its
+// absolute path, which the diff writes without the leading slash (as git diff
+// --no-index does), so that git apply run from / finds it. A name climbing out
+// of the working directory ("../x.txt") is never written: git apply refuses it.
 func patchPath(path string) string {
-	if !filepath.IsAbs(path) {
-		return path
+	clean := filepath.Clean(path)
+	if !filepath.IsAbs(clean) && !climbs(clean) {
+		return filepath.ToSlash(clean)
 	}
-	wd, err := os.Getwd()
+	abs, err := filepath.Abs(clean)
 	if err != nil {
-		return path
+		return filepath.ToSlash(clean)
 	}
-	if rel, err := filepath.Rel(wd, path); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
-		return filepath.ToSlash(rel)
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !climbs(rel) {
+			return filepath.ToSlash(rel)
+		}
 	}
-	return path
+	return filepath.ToSlash(abs)
+}
+
+// climbs reports whether the clean relative path rel leaves its directory.
+func climbs(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

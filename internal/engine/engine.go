@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"sync"
 
@@ -93,14 +94,6 @@ type Profile struct {
 	Options map[string]map[string]any
 	// Lang forces a language; "" or "auto" detects it per article.
 	Lang string
-}
-
-// profile returns the profile of the file at path.
-func (o *Options) profile(path string) *Profile {
-	if o.ProfileFor != nil {
-		return o.ProfileFor(path)
-	}
-	return &Profile{Rules: o.Rules, Severity: o.Severity, Lang: o.Lang}
 }
 
 // has reports whether the profile runs the rule.
@@ -262,6 +255,8 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	if err := fin.close(); err != nil {
 		return nil, err
 	}
+	// Phase two's errors come after phase one's when files were held.
+	sort.SliceStable(fin.res.Errors, func(a, b int) bool { return fin.res.Errors[a].Path < fin.res.Errors[b].Path })
 	return fin.res, nil
 }
 
@@ -436,7 +431,12 @@ func (f *finisher) report(path string, prof *Profile, checked bool, findings []f
 				}
 				pass.Shared = f.shared[rl.ID]
 			}
-			rl.Corpus(pass)
+			if err := runCorpus(rl, pass); err != nil {
+				// As in phase one: the file is reported as not checked,
+				// without findings, and the run goes on.
+				f.res.Errors = append(f.res.Errors, FileError{Path: path, Message: err.Error()})
+				return nil
+			}
 		}
 	}
 	if len(findings) == 0 {
@@ -447,6 +447,18 @@ func (f *finisher) report(path string, prof *Profile, checked bool, findings []f
 		return f.opts.Emit(findings)
 	}
 	f.res.Findings = append(f.res.Findings, findings...)
+	return nil
+}
+
+// runCorpus runs a corpus rule's phase two on one file. A rule must never take
+// the whole run down: a panic comes back as an error naming the rule.
+func runCorpus(rl *rule.Rule, pass *rule.CorpusPass) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error in %s while checking the corpus: %v\n%s", rl.ID, p, debug.Stack())
+		}
+	}()
+	rl.Corpus(pass)
 	return nil
 }
 

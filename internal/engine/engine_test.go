@@ -160,3 +160,32 @@ func TestHeldFindingsComeBackIntact(t *testing.T) {
 		})
 	}
 }
+
+// A corpus rule that panics in phase two takes down neither the run nor the
+// other files: the file it panicked on is reported as an error, without
+// findings, whether phase two streams or waits for every file.
+func TestPanicInCorpusRuleIsTheFilesError(t *testing.T) {
+	for _, prior := range []bool{true, false} {
+		t.Run(fmt.Sprintf("PriorFacts %v", prior), func(t *testing.T) {
+			counting := countRule(prior)
+			boom := &rule.Rule{
+				ID: "duplicate/boom", Title: "boom", Severity: finding.Info, PriorFacts: prior,
+				Collect: func(p *rule.Pass) {},
+				Corpus: func(p *rule.CorpusPass) {
+					if p.Path == "f001.txt" {
+						panic("boom")
+					}
+				},
+			}
+			res := run(t, engine.Options{Rules: []*rule.Rule{counting, boom}, Jobs: 2}, inputs(3))
+			require.Len(t, res.Errors, 1)
+			assert.Equal(t, "f001.txt", res.Errors[0].Path)
+			assert.Contains(t, res.Errors[0].Message, "internal error in duplicate/boom")
+			var paths []string
+			for _, f := range res.Findings {
+				paths = append(paths, f.Path)
+			}
+			assert.Equal(t, []string{"f000.txt", "f002.txt"}, paths)
+		})
+	}
+}

@@ -1,6 +1,8 @@
 // Package lexicon holds the language packs: word lists and phrase lists as data
-// files, one file per list per language, embedded in the binary and matched with
-// one Aho-Corasick automaton per list.
+// files, one file per list per language, embedded in the binary. A list is
+// looked up whole through a map and found in running text with a trie walked
+// from each word start (match.go), built on first use; line patterns are
+// regular expressions compiled when a line first needs them (pattern.go).
 package lexicon
 
 import (
@@ -13,6 +15,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
 )
 
 //go:embed data
@@ -156,22 +160,19 @@ func (l *List) ContainsExact(s string) bool {
 }
 
 // FindAll returns the leftmost-longest, non-overlapping occurrences of the list's
-// entries in text that start and end on word boundaries, ignoring ASCII case.
+// entries in text that start and end on word boundaries, ignoring ASCII case:
+// at each word start, the longest entry that ends on a word boundary.
 func (l *List) FindAll(text string) []Match {
 	if l == nil || l.index().matcher == nil {
 		return nil
 	}
 	var out []Match
 	l.matcher.each(text, func(s, e, pat int) bool {
-		if boundaryBefore(text, s) && boundaryAfter(text, e) {
-			out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
-		}
+		out = append(out, Match{Start: s, End: e, Entry: &l.Entries[pat]})
 		return true
 	})
 	return out
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func boundaryBefore(text string, i int) bool {
 	if i == 0 {
@@ -179,7 +180,7 @@ func boundaryBefore(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	first, _ := utf8.DecodeRuneInString(text[i:])
-	return !isWordRune(r) || !isWordRune(first)
+	return !document.IsWordRune(r) || !document.IsWordRune(first)
 }
 
 func boundaryAfter(text string, i int) bool {
@@ -188,7 +189,7 @@ func boundaryAfter(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	last, _ := utf8.DecodeLastRuneInString(text[:i])
-	return !isWordRune(r) || !isWordRune(last)
+	return !document.IsWordRune(r) || !document.IsWordRune(last)
 }
 
 // Pack is the set of lists of one language.
@@ -197,14 +198,20 @@ type Pack struct {
 	lists map[string]*List
 }
 
-// List returns the named list, or an empty list when the pack has none.
+// noList is what a pack or set without a list gives for it: one empty list,
+// shared, instead of a new one per call (a rule asks for its lists on every
+// article). It has no entries, so its lazily built index is empty too.
+var noList = &List{}
+
+// List returns the named list, or an empty list (unnamed, shared) when the
+// pack has none or is nil.
 func (p *Pack) List(name string) *List {
 	if p != nil {
 		if l, ok := p.lists[name]; ok {
 			return l
 		}
 	}
-	return &List{Name: name}
+	return noList
 }
 
 // ListNames returns the names of the pack's lists, sorted.
@@ -245,12 +252,13 @@ type Set struct {
 	stop stopwordIndex
 }
 
-// Union returns the list of that name with every language's entries.
+// Union returns the list of that name with every language's entries, or an
+// empty list (unnamed, shared) when no language has it.
 func (s *Set) Union(name string) *List {
 	if l, ok := s.union[name]; ok {
 		return l
 	}
-	return &List{Name: name}
+	return noList
 }
 
 // Languages returns the languages of the set, sorted.

@@ -70,3 +70,17 @@ func TestListsRejectCaseVariants(t *testing.T) {
 	require.Error(t, err, "a user's list may not repeat an embedded entry")
 	assert.Contains(t, err.Error(), "id/abbreviations.txt:2:")
 }
+
+// A missing list is one shared empty list, not a new one per call.
+func TestMissingListIsSharedAndEmpty(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	var none *lexicon.Pack
+	l := none.List("abbreviations")
+	assert.Zero(t, l.Len())
+	assert.Nil(t, l.FindAll("Jl. Sudirman"))
+	assert.False(t, none.IsAbbreviation("Jl."))
+	assert.Same(t, l, none.List("vague-sources"))
+	assert.Same(t, l, packs.Pack("id").List("no-such-list"))
+	assert.Same(t, l, packs.Union("no-such-list"))
+}

@@ -1,7 +1,7 @@
 package lexicon
 
-// matcher finds the leftmost-longest, non-overlapping occurrences of a set of
-// patterns in a text, ignoring ASCII case. It is a trie over byte classes,
+// matcher finds the leftmost-longest, non-overlapping whole-word occurrences
+// of a set of patterns in a text, ignoring ASCII case. It is a trie over byte classes,
 // walked from each byte that can start a pattern: the lists are short words
 // and phrases, so a walk ends within a few bytes, and the trie's flat table is
 // built in microseconds, where a general Aho-Corasick automaton took
@@ -79,12 +79,16 @@ func newMatcher(patterns []string) *matcher {
 }
 
 // each calls yield with the start, end and pattern index of every
-// leftmost-longest, non-overlapping match in text, in order, until yield
-// returns false.
+// leftmost-longest, non-overlapping whole-word match in text, in order, until
+// yield returns false. A match starts and ends on word boundaries (see
+// boundaryBefore and boundaryAfter): a walk starts only at a boundary and
+// records an end only at one, so a longer pattern that would end inside a
+// word ("banyak orang bilang" in "bilangnya") does not hide a shorter one that
+// ends on a boundary ("banyak orang").
 func (m *matcher) each(text string, yield func(start, end, pattern int) bool) {
 	n := m.nclass
 	for i := 0; i < len(text); {
-		if !m.start[text[i]] {
+		if !m.start[text[i]] || !boundaryBefore(text, i) {
 			i++
 			continue
 		}
@@ -98,7 +102,7 @@ func (m *matcher) each(text string, yield func(start, end, pattern int) bool) {
 			if s = m.next[int(s)*n+int(c)]; s == 0 {
 				break
 			}
-			if p := m.pattern[s]; p != 0 {
+			if p := m.pattern[s]; p != 0 && boundaryAfter(text, j+1) {
 				end, pat = j+1, int(p-1)
 			}
 		}

@@ -5,6 +5,7 @@ package linttest
 import (
 	"bytes"
 	"context"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -48,15 +49,29 @@ func Text(t testing.TB, fs []finding.Finding) string {
 // fix applies) and the findings that remain.
 func Fix(t testing.TB, rules []*rule.Rule, lang string, f File) (string, *engine.Result) {
 	t.Helper()
-	var out bytes.Buffer
+	var out fixedText
 	res := run(t, rules, lang, engine.Fix, 2, []File{f}, &out)
-	if out.Len() == 0 {
+	if !out.written {
 		return f.Text, res
 	}
+	// Written, even if empty: a fix may delete the whole article.
 	return out.String(), res
 }
 
-func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, jobs int, files []File, stdout *bytes.Buffer) *engine.Result {
+// fixedText holds the text the engine writes for standard input, and whether
+// it wrote any: it writes only when a fix changed the text.
+type fixedText struct {
+	bytes.Buffer
+	written bool
+}
+
+// Write implements io.Writer.
+func (w *fixedText) Write(p []byte) (int, error) {
+	w.written = true
+	return w.Buffer.Write(p)
+}
+
+func run(t testing.TB, rules []*rule.Rule, lang string, mode engine.Mode, jobs int, files []File, stdout io.Writer) *engine.Result {
 	t.Helper()
 	packs, err := lexicon.Embedded()
 	require.NoError(t, err)

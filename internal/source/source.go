@@ -4,6 +4,7 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -44,31 +45,35 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 	}
 	var files []string
 	var problems []Problem
+	// seen holds the files taken so far by identity (see fileKey): a file
+	// named twice, in two spellings or through a symbolic link, is checked
+	// once, under the first name it was given.
 	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
+	add := func(p, key string) {
+		if !seen[key] {
+			seen[key] = true
 			files = append(files, p)
 		}
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add(p)
+			add(p, p)
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Message: reason(err)})
+			problems = append(problems, Problem{Path: p, Message: Reason(err)})
 			continue
 		}
 		if !info.IsDir() {
-			add(p)
+			add(p, fileKey(p))
 			continue
 		}
-		var found []string
+		root := fileKey(p)
+		var found []walked
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, Problem{Path: path, Message: reason(err)})
+				problems = append(problems, Problem{Path: path, Message: Reason(err)})
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -88,19 +93,44 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 				return nil
 			}
 			if matchAny(include, d.Name(), rel) && !matchAny(opts.Exclude, d.Name(), rel) {
-				found = append(found, path)
+				key := filepath.Join(root, rel)
+				if d.Type()&fs.ModeSymlink != 0 {
+					key = fileKey(path)
+				}
+				found = append(found, walked{path: path, key: key})
 			}
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, Problem{Path: p, Message: reason(err)})
+			problems = append(problems, Problem{Path: p, Message: Reason(err)})
 		}
-		sort.Strings(found)
+		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })
 		for _, f := range found {
-			add(f)
+			add(f.path, f.key)
 		}
 	}
 	return files, problems, nil
+}
+
+// walked is a file a directory walk took: its path and its fileKey.
+type walked struct {
+	path, key string
+}
+
+// fileKey names the file at path whatever the spelling: its absolute path,
+// cleaned, with symbolic links resolved when they can be. A directory's
+// files are keyed by the directory's key joined with their relative path,
+// so a walk resolves links once per directory given, not once per file;
+// only the files that are themselves links are resolved one by one.
+func fileKey(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
 }
 
 func matchAny(globs []string, name, rel string) bool {
@@ -116,24 +146,18 @@ func matchAny(globs []string, name, rel string) bool {
 	return false
 }
 
-func reason(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "no such file or directory"
-	case os.IsPermission(err):
-		return "permission denied"
-	}
+// Reason is the short reason a path could not be used or read, for a message
+// that already names the path: "no such file or directory", "permission
+// denied", or the error under a path error, however deeply it is wrapped.
+func Reason(err error) string {
 	var pe *fs.PathError
-	if ok := asPathError(err, &pe); ok {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func asPathError(err error, target **fs.PathError) bool {
-	pe, ok := err.(*fs.PathError)
-	if ok {
-		*target = pe
-	}
-	return ok
 }
