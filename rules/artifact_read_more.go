@@ -264,10 +264,7 @@ func splitHeadlineWords(text string, from, limit, n int) (ws []headlineWord, don
 		ws = append(ws, headlineWord{start: i, end: j, text: w, core: strings.Trim(w, "\"'“”‘’()[]:,;?!."), gap: spaces >= 2 && len(ws) > 0})
 		i = j
 	}
-	for i < limit && isHSpace(text, i) {
-		i += spaceLen(text, i)
-	}
-	return ws, i >= limit
+	return ws, skipHSpace(text, i, limit) >= limit
 }
 
 // videoWidgetAt reports whether the words from k up to stop are one title
@@ -296,10 +293,7 @@ func videoWidgetAt(ws []headlineWord, k, stop int) bool {
 // lower-case word are split between headline and sentence by the longest name the
 // article repeats ("… Pemain Terbaik Pekan Ini | Bruno Moreira mengaku …").
 func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
-	i := from
-	for i < limit && isHSpace(text, i) {
-		i += spaceLen(text, i)
-	}
+	i := skipHSpace(text, from, limit)
 	if i < limit && text[i] == ':' {
 		i++
 	}

@@ -267,14 +267,11 @@ func usesCapitals(t string, dot int) bool {
 		start += nl + 1
 	}
 	seg := t[start:dot]
-	if locs := editorCodeAnywhere().FindAllStringIndex(seg, -1); len(locs) > 0 {
+	if locs := editorCodeInLine().FindAllStringIndex(seg, -1); len(locs) > 0 {
 		seg = seg[locs[len(locs)-1][1]:]
 	}
 	return strings.IndexFunc(seg, unicode.IsUpper) >= 0
 }
-
-// editorCodeAnywhere is an editor's code such as "(krs/yna)" anywhere in a line.
-var editorCodeAnywhere = lazyRegexp(`\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`)
 
 // blankBefore reports whether the line holds only white space before offset
 // i, reading back only as far as the first other character.

@@ -209,7 +209,7 @@ func runUnbalancedQuote(p *rule.Pass) {
 			case roleEither:
 				if len(st) > 0 {
 					st = st[:len(st)-1]
-				} else if r == '"' && unicode.IsDigit(lastRuneOf(text[:m.off])) {
+				} else if r == '"' && unicode.IsDigit(lastRune(text[:m.off])) {
 					continue // an inch mark: 27"
 				} else if strings.ContainsRune("«»‹›", r) {
 					continue // a lone spaced guillemet is an arrow: "Home » News", "near you »"
@@ -272,11 +272,5 @@ func aynInName(text string, off, size int) bool {
 	}
 	w := wordBefore(before, len(before))
 	first, _ := utf8.DecodeRuneInString(w)
-	return w != "" && unicode.IsUpper(first) && unicode.IsLetter(lastRuneOf(w))
-}
-
-// lastRuneOf returns the last rune of s (utf8.RuneError when s is empty).
-func lastRuneOf(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
+	return w != "" && unicode.IsUpper(first) && unicode.IsLetter(lastRune(w))
 }
