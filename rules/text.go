@@ -313,6 +313,17 @@ func isFileExtension(ext string) bool {
 
 // isBareDomain reports whether s is only a domain name such as "bdadinfo.com".
 func isBareDomain(s string) bool {
+	// A domain holds a dot and no white space (lower-casing and the prefixes
+	// trimmed below add no dot and take no space away): most lines of text are
+	// ruled out at their first space, without a lower-cased copy.
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			return false
+		}
+	}
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")
 	s = strings.TrimSuffix(s, "/")
 	if len(s) < 4 || strings.ContainsAny(s, " \t/") {
