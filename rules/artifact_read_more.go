@@ -173,7 +173,11 @@ func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
 	// The words before the code as headlineWords splits them; only the
 	// last 2*30 can be a title printed twice.
 	var last lastWords
-	last.scan(text, from, c)
+	if utf8.ValidString(text[from:c]) {
+		last.scanBack(text, from, c)
+	} else {
+		last.scan(text, from, c)
+	}
 	ws, count := last.words(), last.count
 	if from > ls.Start && count > 0 {
 		count-- // a word cut by the look-back window
@@ -250,6 +254,46 @@ func (l *lastWords) scan(text string, from, limit int) {
 	if start >= 0 {
 		l.add(start, i) // i passes limit when a character runs past it, as in wordEnd
 	}
+}
+
+// scanBack finds the same last words as scan when text[from:limit] is valid
+// UTF-8 (then its characters read backwards are those read forwards), reading
+// from limit back only as far as they go: lastWordsKept+1 words, and count
+// tells only that there are more than lastWordsKept.
+func (l *lastWords) scanBack(text string, from, limit int) {
+	var rev [lastWordsKept + 1]finding.Span // the words, last first
+	n := 0
+	i := limit
+	for n < len(rev) {
+		for i > from && isSpaceBefore(text, from, i) {
+			_, size := utf8.DecodeLastRuneInString(text[from:i])
+			i -= size
+		}
+		if i == from {
+			break
+		}
+		end := i
+		for i > from && !isSpaceBefore(text, from, i) {
+			_, size := utf8.DecodeLastRuneInString(text[from:i])
+			i -= size
+		}
+		rev[n] = finding.Span{Start: i, End: end}
+		n++
+	}
+	for k := range n {
+		l.ring[(n-1-k)%len(l.ring)] = rev[k]
+	}
+	l.count = n
+}
+
+// isSpaceBefore reports whether the character of text[from:i] that ends at i
+// is horizontal white space (isSpaceRune).
+func isSpaceBefore(text string, from, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t'
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[from:i])
+	return isSpaceRune(r)
 }
 
 func (l *lastWords) add(start, end int) {

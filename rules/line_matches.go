@@ -177,19 +177,22 @@ func (s *phraseScan) init(list *lexicon.List) bool {
 	for _, e := range list.Entries {
 		key := e.Phrase
 		for i := 0; i < len(key); i++ {
-			if key[i] >= utf8.RuneSelf {
-				key = strings.ToLower(key) // ASCII needs no lowering: fold4 ignores its case
-				break
+			if c := key[i]; c-' ' >= 0x7f-' ' { // a control character, or not ASCII
+				if c < ' ' {
+					return false
+				}
+				if c >= utf8.RuneSelf {
+					key = strings.ToLower(key) // ASCII needs no lowering: fold4 ignores its case
+					if strings.ContainsFunc(key, func(r rune) bool { return r < ' ' }) {
+						return false
+					}
+					break
+				}
 			}
 		}
 		n := len(key)
 		if n < 4 || !asciiAlnum(key[0]) || key[n-1] <= ' ' || key[n-1] >= 0x7f {
 			return false
-		}
-		for i := 1; i < n-1; i++ {
-			if key[i] < ' ' {
-				return false
-			}
 		}
 		s.keys = append(s.keys, fold4(key))
 		maxLen = max(maxLen, n)

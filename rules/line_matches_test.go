@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
@@ -42,6 +43,7 @@ func widgetTestTexts(t *testing.T) []string {
 		"Artikel ini telah tayang di Kompas.com dengan judul \"X\". artikel ini telah tayang di Y. ARTIKEL INI SUDAH TAYANG DI Z.",
 		"This article originally appeared on X. This story first appeared on Y.\r\n",
 		"SCROLL TO CONTINUE WITH CONTENT ADVERTISEMENT advertisement ADVERTISEMENTS [Gambas:Video 20detik] [Gambas:x",
+		"Bérita\nini. BÉRITA\nINI. Bérita ini.\n",
 		"Tonton juga video \"A\". Simak juga Video 'B'. Simak Video: C. Berita terkait: D. Artikel terkait: E.",
 	)
 	// Generated: phrases in random capitals between random neighbours.
@@ -95,9 +97,10 @@ func TestLineMatchesAsByLine(t *testing.T) {
 		lexicon.NewList("digits", []string{"1. Baca", "12 juga", "Juga1"}),
 		lexicon.NewList("unicode", []string{"Bérita ini", "ÉTÉ ini", "baca jugá"}),
 		lexicon.NewList("colon", []string{"Baca juga:", "Related:"}),
-		lexicon.NewList("space", []string{"Baca juga", "READ  "}),       // ends with white space: line by line
-		lexicon.NewList("short", []string{"ba", "Baca juga"}),           // too short for the scan: line by line
-		lexicon.NewList("punct", []string{"\"Baca juga", "Baca juga:"}), // starts with punctuation: line by line
+		lexicon.NewList("control", []string{"Bérita\nini", "Baca juga"}), // a line break inside: line by line
+		lexicon.NewList("space", []string{"Baca juga", "READ  "}),        // ends with white space: line by line
+		lexicon.NewList("short", []string{"ba", "Baca juga"}),            // too short for the scan: line by line
+		lexicon.NewList("punct", []string{"\"Baca juga", "Baca juga:"}),  // starts with punctuation: line by line
 	}
 	found := 0
 	for _, text := range widgetTestTexts(t) {
@@ -193,4 +196,29 @@ func isBareDomainPlain(s string) bool {
 	}
 	tld := parts[len(parts)-1]
 	return !isFileExtension(tld) && len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(tld, "0123456789")
+}
+
+func TestLastWordsBackAsForward(t *testing.T) {
+	long := strings.Repeat("Video Rashford:\u00a0Barcelona  Tempat\tyang Tepat ", 12)
+	checked := 0
+	for _, text := range append(widgetTestTexts(t), long, "é"+long, "\u00a0\u00a0x", "  ") {
+		for limit := len(text); limit > 0; limit -= 29 {
+			for _, from := range []int{0, 1, 3, limit / 2, limit - 2000} {
+				if from < 0 || from > limit || !utf8.ValidString(text[from:limit]) {
+					continue
+				}
+				var fwd, back lastWords
+				fwd.scan(text, from, limit)
+				back.scanBack(text, from, limit)
+				wantCount := min(fwd.count, lastWordsKept+1)
+				if back.count != wantCount || !slices.Equal(back.words(), fwd.words()) {
+					t.Fatalf("words of %q: back %d %v, forward %d %v", text[from:limit], back.count, back.words(), fwd.count, fwd.words())
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d stretches checked", checked)
+	}
 }
