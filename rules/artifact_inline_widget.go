@@ -6,7 +6,6 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
-	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -33,12 +32,8 @@ const embedOpen = "[Gambas:"
 
 func runInlineWidget(p *rule.Pass) {
 	d := p.Doc
-	lines := inlineWidgetLines(d, p.Packs.Union("inline-widgets"))
-	if len(lines) == 0 {
-		return
-	}
 	ms := widgetPhrases(p, "inline-widgets")
-	for _, i := range lines {
+	for _, i := range inlineWidgetLines(d, ms) {
 		for len(ms) > 0 && ms[0].line < i {
 			ms = ms[1:]
 		}
@@ -79,30 +74,26 @@ func runInlineWidget(p *rule.Pass) {
 }
 
 // inlineWidgetLines returns the lines that may hold a widget, in order: those
-// where one of list's phrases appears in its own capitals, or embedOpen (a
-// widget is reported only where its phrase is written so). A few searches of
-// the whole text find them; most articles have none.
-func inlineWidgetLines(d *document.Document, list *lexicon.List) []int {
+// where ms, the matches of the inline-widgets list, hold one in its own
+// capitals (a widget is reported only where it is written so), and those
+// holding embedOpen.
+func inlineWidgetLines(d *document.Document, ms []lineMatch) []int {
 	var lines []int
-	find := func(s string) {
-		if s == "" {
-			return
-		}
-		t := d.Text
-		for off := 0; off < len(t); {
-			j := strings.Index(t[off:], s)
-			if j < 0 {
-				return
-			}
-			i := d.LineIndex(off + j)
-			lines = append(lines, i)
-			off = d.Lines[i].Full.End
+	for _, m := range ms {
+		if d.Text[m.Start:m.End] == m.Entry.Phrase {
+			lines = append(lines, m.line)
 		}
 	}
-	for _, e := range list.Entries {
-		find(e.Phrase)
+	t := d.Text
+	for off := 0; off < len(t); {
+		j := strings.Index(t[off:], embedOpen)
+		if j < 0 {
+			break
+		}
+		i := d.LineIndex(off + j)
+		lines = append(lines, i)
+		off = d.Lines[i].Full.End
 	}
-	find(embedOpen)
 	slices.Sort(lines)
 	return slices.Compact(lines)
 }

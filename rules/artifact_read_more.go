@@ -265,16 +265,22 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 	n := 0
 	i := limit
 	for n < len(rev) {
-		for i > from && isSpaceBefore(text, from, i) {
-			_, size := utf8.DecodeLastRuneInString(text[from:i])
+		for i > from {
+			size, space := spaceBefore(text, from, i)
+			if !space {
+				break
+			}
 			i -= size
 		}
 		if i == from {
 			break
 		}
 		end := i
-		for i > from && !isSpaceBefore(text, from, i) {
-			_, size := utf8.DecodeLastRuneInString(text[from:i])
+		for i > from {
+			size, space := spaceBefore(text, from, i)
+			if space {
+				break
+			}
 			i -= size
 		}
 		rev[n] = finding.Span{Start: i, End: end}
@@ -286,14 +292,14 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 	l.count = n
 }
 
-// isSpaceBefore reports whether the character of text[from:i] that ends at i
-// is horizontal white space (isSpaceRune).
-func isSpaceBefore(text string, from, i int) bool {
+// spaceBefore returns the size of the character of text[from:i] that ends at
+// i, and whether it is horizontal white space (isSpaceRune).
+func spaceBefore(text string, from, i int) (int, bool) {
 	if c := text[i-1]; c < utf8.RuneSelf {
-		return c == ' ' || c == '\t'
+		return 1, c == ' ' || c == '\t'
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[from:i])
-	return isSpaceRune(r)
+	r, size := utf8.DecodeLastRuneInString(text[from:i])
+	return size, isSpaceRune(r)
 }
 
 func (l *lastWords) add(start, end int) {
