@@ -6,6 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
 // The artifact rules below replaced regular expressions by code, or guard
@@ -126,5 +131,133 @@ func TestContainsAroundIsContains(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("only %d generated texts hold a literal: the test checks too little", found)
+	}
+}
+
+// oldFindWidgetKind is findWidgetKind before MayMatch: it built every short
+// line's key and tried the patterns on it.
+func oldFindWidgetKind(p *rule.Pass, line string) string {
+	list := p.Packs.Union("widget-lines")
+	mayHold := list.MayHold(line)
+	if !mayHold && countWords(line, 42) > 41 {
+		return ""
+	}
+	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
+	if key == "" {
+		return ""
+	}
+	if mayHold {
+		if e := list.Lookup(key); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(key + ":"); e != nil {
+			return e.Field(0)
+		}
+		if e := list.Lookup(line); e != nil {
+			return e.Field(0)
+		}
+	}
+	if wordCount(key) <= 40 {
+		if e := p.Packs.Union("widget-patterns").LinePattern().Match(key); e != nil {
+			return e.Field(0)
+		}
+	}
+	return ""
+}
+
+// oldIsNetworkRow is shareNetworks.isRow without its test of the line's start.
+func oldIsNetworkRow(networks *lexicon.List, line string, afterHeading bool) bool {
+	ms := networks.FindAll(line)
+	if len(ms) == 0 || len(ms) < 2 && !afterHeading {
+		return false
+	}
+	prev := 0
+	for _, m := range append(ms, lexicon.Match{Start: len(line), End: len(line)}) {
+		if strings.Trim(line[prev:m.Start], " \t\u00a0|·•,/-") != "" {
+			return false
+		}
+		prev = m.End
+	}
+	return true
+}
+
+// widgetPieces are the words of the widget lists and patterns, and of
+// running text, with digits, white space and punctuation between them.
+func widgetPieces(t *testing.T, packs *lexicon.Set) []string {
+	pieces := []string{" ", " ", " ", "  ", "\u00a0", "\t", ":", ".", ",", "|", "-", "/", "·", "©", "(C)",
+		"12", "2024", "03", "12/03/2024", "Senin,", "Maret", "March", "10:15", "WIB", "pukul", "admin", "Dewi",
+		"Kompas.com+", "yang", "dan", "mengatakan", "Presiden", "oleh", "dari", "by", "All", "rights", "reserved",
+		"\u200b", "é", "ſ", "K", "\xff", "Kota", "X", "x", "LINE", "line", "E-mail", "Facebook", "twitter"}
+	for _, name := range []string{"widget-lines", "widget-patterns", "share-networks"} {
+		for _, e := range packs.Union(name).Entries {
+			pieces = append(pieces, e.Phrase)
+			pieces = append(pieces, strings.Fields(e.Phrase)...)
+		}
+	}
+	if len(pieces) < 200 {
+		t.Fatalf("only %d pieces: the lists are missing", len(pieces))
+	}
+	return pieces
+}
+
+// TestWidgetKindShortcutsKeepTheAnswers: findWidgetKind, which rules most
+// lines out before building their key, and shareNetworks.isRow, which rules out
+// lines that do not start with a network's name, answer as they did before.
+func TestWidgetKindShortcutsKeepTheAnswers(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := widgetPieces(t, packs)
+	d := document.Parse("x.txt", []byte("x\n"))
+	p := rule.NewPass(WidgetLine, d, packs, packs.Pack("id"), func(string, rule.Fact) {}, func(finding.Finding) {})
+	networks := packs.Union("share-networks")
+	names := newShareNetworks(networks)
+	// Lines about as long as the patterns are tried on (40 words), ending
+	// with a word the key drops or keeps.
+	var edges []string
+	for n := 36; n <= 44; n++ {
+		for _, end := range []string{"", " .", " :", " ..", " x", ".", " ?"} {
+			edges = append(edges, "Kategori: "+strings.Repeat("ab ", n-2)+"cd"+end)
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	kinds, rows, edgeKinds := 0, 0, 0
+	for i := range 100000 + len(edges) {
+		var line string
+		if i < len(edges) {
+			line = edges[i]
+		} else {
+			line = randomLine(rng, pieces, 1+i%9)
+			if i%7 == 0 {
+				line = strings.Repeat(line+" ", 1+i%50)
+			}
+			if i%3 == 0 {
+				line = strings.TrimSpace(line)
+			}
+		}
+		want := oldFindWidgetKind(p, line)
+		if want != "" {
+			kinds++
+			if i < len(edges) {
+				edgeKinds++
+			}
+		}
+		if got := findWidgetKind(p, line); got != want {
+			t.Fatalf("findWidgetKind(%q) = %q, before %q", line, got, want)
+		}
+		for _, after := range []bool{false, true} {
+			want := oldIsNetworkRow(networks, line, after)
+			if want {
+				rows++
+			}
+			if got := names.isRow(line, after); got != want {
+				t.Fatalf("isRow(%q, %v) = %v, before %v", line, after, got, want)
+			}
+		}
+	}
+	if kinds < 2500 || rows < 1000 || edgeKinds < 10 || edgeKinds == len(edges) {
+		t.Fatalf("only %d widget lines (%d of %d about 40 words) and %d share rows generated: the test checks too little",
+			kinds, edgeKinds, len(edges), rows)
 	}
 }

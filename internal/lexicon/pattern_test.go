@@ -46,6 +46,14 @@ func TestLinePattern(t *testing.T) {
 	dot := newList("x", []Entry{{Phrase: "a.b (c)"}}).LinePattern()
 	assert.NotNil(t, dot.Match("a.b (c)"))
 	assert.Nil(t, dot.Match("axb c"))
+	// Literal text ending with a colon or a period, then more of them.
+	colon := newList("x", []Entry{{Phrase: "Baca juga:"}, {Phrase: "Lihat <n> foto."}}).LinePattern()
+	for _, line := range []string{"Baca juga:", "BACA JUGA: .", "Lihat 3 foto.", "Lihat 3 foto. :"} {
+		assert.NotNil(t, colon.Match(line), "%q", line)
+		assert.True(t, colon.MayMatch(line), "%q", line)
+	}
+	assert.Nil(t, colon.Match("Baca juga"))
+	assert.False(t, colon.MayMatch("Lihat foto itu"))
 	// An empty list matches nothing.
 	assert.Nil(t, (&List{Name: "empty"}).LinePattern().Match("anything"))
 }
@@ -166,6 +174,10 @@ func TestLinePatternAgreesWithOneExpression(t *testing.T) {
 		}
 		if got != nil {
 			matched++
+			// MayMatch never rules out a line whose key matches.
+			for _, raw := range []string{line, line + " .", "\u00a0" + strings.ReplaceAll(line, " ", " \u00a0\t") + ":"} {
+				assert.True(t, lp.MayMatch(raw), "MayMatch(%q) is false, Match(%q) is %q", raw, line, got.Phrase)
+			}
 		}
 	}
 	t.Logf("%d lines, %d matched", len(lines), matched)
