@@ -316,9 +316,14 @@ type normalizedKey struct{}
 type titleLineKey struct{}
 
 func findTitleLine(p *rule.Pass) int {
-	for _, i := range p.Doc.NonBlankLines() {
+	for i := range p.Doc.Lines {
+		if p.Doc.IsBlankLine(i) {
+			continue
+		}
 		t := p.Doc.Slice(trimmedLine(p.Doc, i))
-		if isBareDomain(t) || lineIsWidget(p, i) {
+		// A domain holds no space: the test spares lower-casing a whole
+		// flattened article.
+		if !strings.ContainsAny(t, " \t") && isBareDomain(t) || lineIsWidget(p, i) {
 			continue
 		}
 		return i
