@@ -255,15 +255,8 @@ func findWidgetKind(p *rule.Pass, line string) string {
 	mayHold := list.MayHold(line[:min(len(line), holdScan)]) && (len(line) <= holdScan || list.MayHold(line))
 	patterns := p.Packs.Union("widget-patterns").LinePattern()
 	// Patterns are tried on keys of 40 words or fewer, and the key may lose
-	// the line's last word (a lone ":" or "."). Counting a long line's first
-	// words spares MayMatch reading all of it; on a short line MayMatch is
-	// the cheaper test.
-	var mayMatch bool
-	if len(line) > 2*holdScan {
-		mayMatch = countWords(line, 42) <= 41 && patterns.MayMatch(line)
-	} else {
-		mayMatch = patterns.MayMatch(line) && countWords(line, 42) <= 41
-	}
+	// the line's last word (a lone ":" or ".").
+	mayMatch := patterns.MayMatch(line) && countWords(line, 42) <= 41
 	if !mayHold && !mayMatch {
 		return ""
 	}

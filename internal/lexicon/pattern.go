@@ -78,9 +78,15 @@ type linePattern struct {
 	// runes at a line's ends rules most lines out before words are looked
 	// for in the whole line.
 	lead, tail []rune
-	once       sync.Once
-	re         *regexp.Regexp
-	err        error
+	// digitFields, when not 0, is how many of a matching line's first
+	// words hold an ASCII digit at least (at most maxDigitFields): the
+	// pattern starts with a slot that starts with one (<n>, <year>) or has
+	// one in its first three words (<date>: "Senin, 12 Maret 2024",
+	// "Senin, Maret 12, 2024").
+	digitFields int
+	once        sync.Once
+	re          *regexp.Regexp
+	err         error
 }
 
 // LinePattern returns the list's entries as whole-line patterns. It prepares
@@ -109,6 +115,14 @@ func newLinePattern(l *List) *LinePattern {
 		toks := patternTokens(l.Entries[i].Phrase)
 		if len(toks) > 0 && toks[0].kind == literalToken {
 			p.lead = foldedRunes(toks[0].text)
+		}
+		if len(toks) > 0 && toks[0].kind == slotToken {
+			switch toks[0].text {
+			case "<n>", "<year>":
+				p.digitFields = 1
+			case "<date>":
+				p.digitFields = maxDigitFields
+			}
 		}
 		if len(toks) > 0 && toks[len(toks)-1].kind == literalToken {
 			p.tail = foldedRunes(strings.TrimRightFunc(toks[len(toks)-1].text, isLineEnd))
@@ -146,6 +160,9 @@ func newLinePattern(l *List) *LinePattern {
 	}
 	return lp
 }
+
+// maxDigitFields is the most words a pattern's first digit may stand in.
+const maxDigitFields = 3
 
 // isLineEnd reports whether r may end a line after a pattern's text: a
 // colon, a period or white space (the patterns allow [\s:.]* after their
@@ -195,6 +212,34 @@ func holdsDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// digitField returns the number, from 1, of the first of s's first n white
+// space separated words that holds an ASCII digit, or 0 when none does.
+func digitField(s string, n int) int {
+	field, inField := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			if field == n {
+				return 0
+			}
+			inField = true
+			field++
+		}
+		if '0' <= r && r <= '9' {
+			return field
+		}
+	}
+	return 0
 }
 
 // digitSlot reports whether every text the slot matches holds an ASCII digit
@@ -383,11 +428,20 @@ func (lp *LinePattern) candidates(line string, try func(i int) bool) {
 	var buf [256]byte
 	var folded []byte // line folded, once needed
 	digit := -1       // whether line holds an ASCII digit, once known
+	leadDigit := -1   // digitField(line, maxDigitFields), once known
 next:
 	for _, i := range cands {
 		p := &lp.pats[i]
 		if !hasFoldedPrefix(line, p.lead) || !hasFoldedSuffix(end, p.tail) {
 			continue
+		}
+		if p.digitFields > 0 {
+			if leadDigit < 0 {
+				leadDigit = digitField(line, maxDigitFields)
+			}
+			if leadDigit == 0 || leadDigit > p.digitFields {
+				continue
+			}
 		}
 		if p.digit {
 			if digit < 0 {

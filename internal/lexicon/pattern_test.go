@@ -89,7 +89,7 @@ func patternLines(l *List) []string {
 	fills := map[string][]string{
 		"<n>":    {"2", "12", "1234"},
 		"<year>": {"2024", "1999", "24"},
-		"<date>": {"Senin, 12 Maret 2024 10:15 WIB", "March 4, 2024", "12/03/2024", "kemarin"},
+		"<date>": {"Senin, 12 Maret 2024 10:15 WIB", "March 4, 2024", "12/03/2024", "kemarin", "Senin, Maret 12, 2024"},
 		"<name>": {"admin", "Dewi Lestari", "Redaksi Kompas dan Tim Liputan Khusus"},
 		"<site>": {"Kompas.com+", "detikcom", "The Daily News Today"},
 		"<text>": {"our weekly", "x", "Kompas Gramedia. All rights reserved"},
@@ -97,7 +97,7 @@ func patternLines(l *List) []string {
 	}
 	var out []string
 	for _, e := range l.Entries {
-		for v := range 3 {
+		for v := range 5 {
 			var b strings.Builder
 			for _, tok := range patternTokens(e.Phrase) {
 				if tok.kind == slotToken {
@@ -183,4 +183,14 @@ func TestLinePatternAgreesWithOneExpression(t *testing.T) {
 	t.Logf("%d lines, %d matched", len(lines), matched)
 	assert.Greater(t, matched, len(l.Entries), "the lines exercise the patterns")
 	assert.NoError(t, lp.Err())
+}
+
+func TestDigitField(t *testing.T) {
+	assert.Equal(t, 1, digitField("12 Maret", 1))
+	assert.Equal(t, 3, digitField(" \u00a0Senin, Maret 12, 2024", 3))
+	assert.Equal(t, 0, digitField("Senin, Maret 12, 2024", 2))
+	assert.Equal(t, 0, digitField("a b 1", 2))
+	assert.Equal(t, 3, digitField("a\tb x1", 3))
+	assert.Equal(t, 2, digitField("é 1x", 3))
+	assert.Equal(t, 0, digitField("", 3))
 }
