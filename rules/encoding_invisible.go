@@ -88,12 +88,13 @@ func runInvisible(p *rule.Pass) {
 }
 
 // printableASCII8 reports whether the eight bytes of s are all printable
-// ASCII (0x20–0x7E), testing them together as one word.
+// ASCII (0x20–0x7E), testing them together as one word: with every high bit
+// clear (so no sum carries into the next byte), a byte b is at least 0x20 when
+// b+0x60 sets its high bit, and below 0x7F when b+1 does not.
 func printableASCII8(s string) bool {
+	_ = s[7]
 	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below20 := (x - 0x20*ones) & ^x & highs // some byte < 0x20 (or a borrow from one)
-	is7f := (x ^ 0x7f*ones - ones) & ^(x ^ 0x7f*ones) & highs
-	return (x|below20|is7f)&highs == 0
+	return (x|(x+ones))&highs == 0 && (x+0x60*ones)&highs == highs
 }

@@ -194,13 +194,16 @@ func runUnbalancedQuote(p *rule.Pass) {
 			continue
 		}
 		bad, doubles, singles = bad[:0], doubles[:0], singles[:0]
+		leads := newNeedleScan(text, quoteLeads)
 		for i := 0; i < len(text); {
 			// Every mark starts with '"' or the lead byte of «, », “, ’ …:
-			// the bytes between are passed over without decoding them.
-			if c := text[i]; c != '"' && c != 0xc2 && c != 0xe2 {
-				i++
-				continue
+			// the bytes between are passed over without decoding them (a
+			// lead byte never stands inside another character).
+			k, _ := leads.from(i)
+			if k < 0 {
+				break
 			}
+			i = k
 			r, size, fam := quoteMarkAt(text, i)
 			if fam == noQuote {
 				i += size
@@ -264,6 +267,10 @@ func runUnbalancedQuote(p *rule.Pass) {
 		}
 	}
 }
+
+// quoteLeads are the bytes a quotation mark starts with: '"', and the lead
+// bytes of « » (0xC2) and of “ ” „ ‟ ‘ ’ ‚ ‹ › (0xE2).
+var quoteLeads = []string{"\"", "\xc2", "\xe2"}
 
 // hasQuoteMark reports whether text holds one of the marks quoteMarkAt
 // reads (strings.ContainsAny(text, "“”\"„‟«»‘’‚‹›")), with vectorised
