@@ -171,11 +171,17 @@ var PeriodAfterFunctionWord = &rule.Rule{
 // both and never by neither.
 func isFunctionWordSite(p *rule.Pass, s periodSite, allowed map[string]bool) bool {
 	w := s.prev
-	if w != "" && w[0] < utf8.RuneSelf && !('a' <= w[0] && w[0] <= 'z') {
-		return false // not a lower-case word (isLowerWord), without decoding it
+	if w == "" {
+		return false
 	}
-	if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
-		return false // "a. Send us an email": a list item's letter
+	// A lower-case word of letters only, and not a list item's letter ("a.
+	// Send us an email"); for ASCII, that is a–z only.
+	if lower, ascii := asciiLowerLetters(w); ascii {
+		if !lower || len(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
+			return false
+		}
+	} else if w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
+		return false
 	}
 	e := p.Pack.List("cannot-end").Lookup(w)
 	if e == nil || allowed[strings.ToLower(w)] || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
@@ -185,6 +191,22 @@ func isFunctionWordSite(p *rule.Pass, s periodSite, allowed map[string]bool) boo
 		return false // "they agreed to. It has": a stranded word ends this sentence
 	}
 	return true
+}
+
+// asciiLowerLetters reports whether s is ASCII and, if so, whether it holds
+// only the letters a–z.
+func asciiLowerLetters(s string) (lower, ascii bool) {
+	lower = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		if c < 'a' || c > 'z' {
+			lower = false
+		}
+	}
+	return lower, true
 }
 
 // endsWithPhrase reports whether text ends with one of the list's phrases as
