@@ -252,7 +252,7 @@ func (l *lastWords) scan(text string, from, limit int) {
 		i += size
 	}
 	if start >= 0 {
-		l.add(start, i) // i passes limit when a character runs past it, as in wordEnd
+		l.add(start, i) // i passes limit when a character runs past it
 	}
 }
 
@@ -463,24 +463,26 @@ type headlineGuess struct {
 	sure bool // the end is marked: a widget, an editor code, a paragraph gap, the line end
 }
 
-// headlineWords holds the words of text[from:limit], at most n of them, split
-// at horizontal white space (isSpaceRune). They are built as headlineEnd asks
-// for them: a headline usually ends a few words into the n it may look at.
+// headlineWords holds the words of text[from:limit], at most scanHeadlineWords
+// of them, split at horizontal white space (isSpaceRune). One pass finds where
+// they are; a word is built when headlineEnd asks for it: a headline usually
+// ends a few words into the ones it may look at.
 type headlineWords struct {
 	text  string
-	limit int
+	spans [scanHeadlineWords]finding.Span
+	gaps  uint64         // bit k: two or more spaces before word k (k > 0)
 	ws    []headlineWord // the words built so far
-	next  int            // where the next word's white space starts
-	n     int            // how many words there are, at most the n asked for
+	n     int            // how many words there are
 	stop  int            // the index of the first editor code among them, or n
 	done  bool           // the words reach limit
 }
 
-// newHeadlineWords counts the words of text[from:limit], up to n, and finds
-// the first editor code among them.
-func newHeadlineWords(text string, from, limit, n int) *headlineWords {
-	h := &headlineWords{text: text, limit: limit, next: from, stop: -1, ws: make([]headlineWord, 0, 16)}
+// newHeadlineWords finds the words of text[from:limit] and the first editor
+// code among them.
+func newHeadlineWords(text string, from, limit int) *headlineWords {
+	h := &headlineWords{text: text, stop: -1, ws: make([]headlineWord, 0, 16)}
 	start := -1 // the start of the word being read, -1 between words
+	spaces := 0 // the spaces before it
 	i := from
 	h.done = true
 scan:
@@ -496,19 +498,24 @@ scan:
 		}
 		switch {
 		case space && start >= 0:
-			h.counted(text[start:i])
-			start = -1
-		case !space && start < 0:
-			if h.n == n {
-				h.done = false // n words, and more after them
+			h.add(start, i)
+			start, spaces = -1, 1
+		case space:
+			spaces++
+		case start < 0:
+			if h.n == len(h.spans) {
+				h.done = false // all the words kept, and more after them
 				break scan
+			}
+			if spaces >= 2 && h.n > 0 {
+				h.gaps |= 1 << h.n
 			}
 			start = i
 		}
 		i += size
 	}
 	if start >= 0 {
-		h.counted(text[start:i])
+		h.add(start, i) // i passes limit when a character runs past it
 	}
 	if h.stop < 0 {
 		h.stop = h.n
@@ -516,31 +523,22 @@ scan:
 	return h
 }
 
-// counted counts word w, the next one, and notes the first editor code.
-func (h *headlineWords) counted(w string) {
-	if h.stop < 0 && w[0] == '(' && isEditorCodeWord(w) {
+// add adds the word text[start:end], the next one, and notes the first editor code.
+func (h *headlineWords) add(start, end int) {
+	if w := h.text[start:end]; h.stop < 0 && w[0] == '(' && isEditorCodeWord(w) {
 		h.stop = h.n
 	}
+	h.spans[h.n] = finding.Span{Start: start, End: end}
 	h.n++
 }
 
 // word returns word k (k < h.n).
 func (h *headlineWords) word(k int) headlineWord {
 	for len(h.ws) <= k {
-		i := h.next
-		spaces := 0
-		for i < h.limit {
-			size := hSpaceLen(h.text, i)
-			if size == 0 {
-				break
-			}
-			i += size
-			spaces++
-		}
-		j := wordEnd(h.text, i, h.limit)
-		w := h.text[i:j]
-		h.ws = append(h.ws, headlineWord{start: i, end: j, text: w, core: headlineCore(w), gap: spaces >= 2 && len(h.ws) > 0})
-		h.next = j
+		j := len(h.ws)
+		s := h.spans[j]
+		w := h.text[s.Start:s.End]
+		h.ws = append(h.ws, headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0})
 	}
 	return h.ws[k]
 }
@@ -554,47 +552,12 @@ func (h *headlineWords) titleTwice(k, stop int) bool {
 	}
 	half := n / 2
 	for i := 0; i < half; i++ {
-		if h.word(k+i).text != h.word(k+half+i).text {
+		a, b := h.spans[k+i], h.spans[k+half+i]
+		if h.text[a.Start:a.End] != h.text[b.Start:b.End] {
 			return false
 		}
 	}
 	return true
-}
-
-// hSpaceLen returns the length of the horizontal white space character
-// (isSpaceRune) at text[i], or 0 when there is none.
-func hSpaceLen(text string, i int) int {
-	if c := text[i]; c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' {
-			return 1
-		}
-		return 0
-	}
-	if r, size := utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
-		return size
-	}
-	return 0
-}
-
-// wordEnd returns the end of the word that starts at i: the first horizontal
-// white space character at or after i, or limit (a character that runs past
-// limit ends the word after it, as decoding it whole gives).
-func wordEnd(text string, i, limit int) int {
-	for i < limit {
-		if c := text[i]; c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isSpaceRune(r) {
-			return i
-		}
-		i += size
-	}
-	return i
 }
 
 // headlineCore returns w without the punctuation around it:
@@ -656,7 +619,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	if i < limit && text[i] == ':' {
 		i++
 	}
-	ws := newHeadlineWords(text, i, limit, scanHeadlineWords)
+	ws := newHeadlineWords(text, i, limit)
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
 	widgets := p.Packs.Union("inline-widgets")

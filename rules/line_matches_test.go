@@ -222,3 +222,63 @@ func TestLastWordsBackAsForward(t *testing.T) {
 		t.Fatalf("only %d stretches checked", checked)
 	}
 }
+
+// splitHeadlineWordsPlain splits text[from:limit] into at most n words, all
+// built: what headlineWords builds as it is asked.
+func splitHeadlineWordsPlain(text string, from, limit, n int) (ws []headlineWord, done bool) {
+	i := from
+	for len(ws) < n {
+		spaces := 0
+		for i < limit && isHSpace(text, i) {
+			i += spaceLen(text, i)
+			spaces++
+		}
+		if i >= limit {
+			return ws, true
+		}
+		j := i
+		for j < limit && !isHSpace(text, j) {
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+		}
+		w := text[i:j]
+		ws = append(ws, headlineWord{start: i, end: j, text: w, core: strings.Trim(w, "\"'“”‘’()[]:,;?!."), gap: spaces >= 2 && len(ws) > 0})
+		i = j
+	}
+	return ws, skipHSpace(text, i, limit) >= limit
+}
+
+func TestHeadlineWordsAsSplit(t *testing.T) {
+	code := regexp.MustCompile(`^` + editorCodeExpr + `$`)
+	checked := 0
+	for _, text := range widgetTestTexts(t) {
+		for from := 0; from < len(text); from += 11 {
+			for _, limit := range []int{len(text), from + (len(text)-from)/2, from + 3} {
+				if limit > len(text) {
+					continue
+				}
+				want, done := splitHeadlineWordsPlain(text, from, limit, scanHeadlineWords)
+				stop := len(want)
+				for k, w := range want {
+					if code.MatchString(w.text) {
+						stop = k
+						break
+					}
+				}
+				h := newHeadlineWords(text, from, limit)
+				if h.n != len(want) || h.done != done || h.stop != stop {
+					t.Fatalf("words of %q: %d words, done %v, code at %d; want %d, %v, %d", text[from:limit], h.n, h.done, h.stop, len(want), done, stop)
+				}
+				for k := range want {
+					if got := h.word(k); got != want[k] {
+						t.Fatalf("word %d of %q: %+v, want %+v", k, text[from:limit], got, want[k])
+					}
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d stretches checked", checked)
+	}
+}
