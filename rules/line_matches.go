@@ -59,10 +59,22 @@ func widgetPhrases(p *rule.Pass, name string) []lineMatch {
 func lineMatches(d *document.Document, lists []*lexicon.List) [][]lineMatch {
 	out := make([][]lineMatch, len(lists))
 	scans := make([]phraseScan, len(lists))
+	n := 0
+	for _, list := range lists {
+		n += list.Len()
+	}
+	keys := make([]uint32, 0, n) // every list's keys, each list's a part
 	var filter keyFilter
 	fits := false
 	for k, list := range lists {
-		if !scans[k].init(list) {
+		if list.Len() == 0 {
+			continue // no phrase, no match
+		}
+		before := len(keys)
+		var ok bool
+		keys, ok = scans[k].init(list, keys)
+		if !ok {
+			keys = keys[:before]
 			out[k] = lineMatchesByLine(d, list)
 			continue
 		}
@@ -74,47 +86,44 @@ func lineMatches(d *document.Document, lists []*lexicon.List) [][]lineMatch {
 	if !fits {
 		return out
 	}
-	// The places where a phrase of each list may start.
-	cands := make([][]int, len(lists))
+	// Each list's window: it runs at least maxLen bytes past every place in
+	// it where a phrase may start, and ends before an ASCII byte that is no
+	// letter or digit. A match found in it is one the matcher finds in the
+	// whole text, and the matcher starts it afresh, as no match from before
+	// reaches it.
 	t := d.Text
+	flush := func(k int) {
+		w := scans[k].window
+		for _, m := range lists[k].FindAll(t[w.Start:w.End]) {
+			m.Start += w.Start
+			m.End += w.Start
+			out[k] = append(out[k], lineMatch{line: d.LineIndex(m.Start), Match: m})
+		}
+	}
 	for i := 0; i+4 <= len(t); i++ {
 		key := fold4(t[i : i+4])
 		if !filter.mayHold(key) {
 			continue
 		}
 		for k := range scans {
-			if scans[k].maxLen > 0 && scans[k].startsAt(t, i, key) {
-				cands[k] = append(cands[k], i)
+			s := &scans[k]
+			if s.maxLen == 0 || !s.startsAt(t, i, key) {
+				continue
 			}
+			end := min(len(t), i+s.maxLen)
+			if s.window.Len() > 0 && i < s.window.End {
+				s.window.End = safeWindowEnd(t, max(s.window.End, end))
+				continue
+			}
+			if s.window.Len() > 0 {
+				flush(k)
+			}
+			s.window = finding.Span{Start: i, End: safeWindowEnd(t, end)}
 		}
 	}
-	for k, list := range lists {
-		if scans[k].maxLen == 0 {
-			continue
-		}
-		maxLen := scans[k].maxLen
-		cs := cands[k]
-		for len(cs) > 0 {
-			// The window runs at least maxLen bytes past every place in it and
-			// ends before an ASCII byte that is no letter or digit: a match
-			// found in it is one the matcher finds in the whole text, and the
-			// matcher starts it afresh, as no match from before reaches it.
-			c := cs[0]
-			end := min(len(t), c+maxLen)
-			cs = cs[1:]
-			for {
-				end = safeWindowEnd(t, end)
-				if len(cs) == 0 || cs[0] >= end {
-					break
-				}
-				end = max(end, min(len(t), cs[0]+maxLen))
-				cs = cs[1:]
-			}
-			for _, m := range list.FindAll(t[c:end]) {
-				m.Start += c
-				m.End += c
-				out[k] = append(out[k], lineMatch{line: d.LineIndex(m.Start), Match: m})
-			}
+	for k := range scans {
+		if scans[k].window.Len() > 0 {
+			flush(k)
 		}
 	}
 	return out
@@ -158,33 +167,32 @@ func asciiAlnum(c byte) bool {
 // boundary, so every match starts at such a place; most places are not
 // matches, and the matcher decides.
 type phraseScan struct {
-	keys   []uint32 // each phrase's first four bytes, fold4
-	maxLen int      // the longest phrase in bytes, as the matcher compares it; 0 when unused
+	keys   []uint32     // each phrase's first four bytes, fold4
+	maxLen int          // the longest phrase in bytes, as the matcher compares it; 0 when unused
+	window finding.Span // lineMatches' window for the list, empty before the first
 }
 
-// init sets s up for list's phrases as the matcher sees them (lower-cased). It
-// reports false when a phrase breaks what lineMatches relies on: every phrase
-// has four bytes or more and starts with an ASCII letter or digit (so a match
-// starts where an ASCII byte follows a character that is no letter or digit,
-// and a window can start there), ends with a visible ASCII character and holds
-// no control character (so a match lies inside one trimmed line).
-func (s *phraseScan) init(list *lexicon.List) bool {
-	if list.Len() == 0 {
-		return false
-	}
-	s.keys = make([]uint32, 0, list.Len())
+// init sets s up for list's phrases as the matcher sees them (lower-cased),
+// their keys appended to keys, and returns keys. It reports false when a
+// phrase breaks what lineMatches relies on: every phrase has four bytes or
+// more and starts with an ASCII letter or digit (so a match starts where an
+// ASCII byte follows a character that is no letter or digit, and a window can
+// start there), ends with a visible ASCII character and holds no control
+// character (so a match lies inside one trimmed line).
+func (s *phraseScan) init(list *lexicon.List, keys []uint32) ([]uint32, bool) {
+	from := len(keys)
 	maxLen := 0
 	for _, e := range list.Entries {
 		key := e.Phrase
 		for i := 0; i < len(key); i++ {
 			if c := key[i]; c-' ' >= 0x7f-' ' { // a control character, or not ASCII
 				if c < ' ' {
-					return false
+					return keys, false
 				}
 				if c >= utf8.RuneSelf {
 					key = strings.ToLower(key) // ASCII needs no lowering: fold4 ignores its case
 					if strings.ContainsFunc(key, func(r rune) bool { return r < ' ' }) {
-						return false
+						return keys, false
 					}
 					break
 				}
@@ -192,13 +200,16 @@ func (s *phraseScan) init(list *lexicon.List) bool {
 		}
 		n := len(key)
 		if n < 4 || !asciiAlnum(key[0]) || key[n-1] <= ' ' || key[n-1] >= 0x7f {
-			return false
+			return keys, false
 		}
-		s.keys = append(s.keys, fold4(key))
+		keys = append(keys, fold4(key))
 		maxLen = max(maxLen, n)
 	}
-	s.maxLen = maxLen
-	return true
+	if maxLen == 0 {
+		return keys, false // no phrase
+	}
+	s.keys, s.maxLen = keys[from:len(keys):len(keys)], maxLen
+	return keys, true
 }
 
 // startsAt reports whether a phrase may start at t[i], whose first four bytes
