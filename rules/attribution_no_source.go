@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -67,13 +68,11 @@ func runNoSource(p *rule.Pass) {
 			continue
 		}
 		text := strings.TrimSpace(d.LineText(i))
-		if datelinePattern().MatchString(text) || len(lines) == 1 && inlineDateline().MatchString(text[:cutAtRune(text, inlineReach)]) {
+		if opensWithDateline(text) || len(lines) == 1 && inlineDateline().MatchString(text[:cutAtRune(text, inlineReach)]) {
 			return
 		}
-		for _, m := range bylines.FindAll(text) {
-			if m.Start == 0 {
-				return
-			}
+		if opensWithMatch(bylines, text) {
+			return
 		}
 	}
 	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
@@ -86,4 +85,57 @@ func runNoSource(p *rule.Pass) {
 		}
 	}
 	p.Report(trimmedLine(d, head), "the article names no source: no dateline, byline or attribution anywhere; add who reported it or who said what")
+}
+
+// opensWithDateline reports whether datelinePattern matches text. The pattern
+// reads only letters, white space and ". ' ’ , ( )" before its dash, so a
+// text whose first dash comes after any other character holds no dateline,
+// and a match ends a few bytes after the first dash: the pattern is run on
+// that much of the text only, as the regexp package's backtracker clears
+// memory in proportion to the whole text it is given.
+func opensWithDateline(text string) bool {
+	if text == "" || text[0] < utf8.RuneSelf && (text[0] < 'A' || text[0] > 'Z') {
+		return false // no capital to open with
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '-':
+				return datelinePattern().MatchString(text[:min(len(text), i+datelineTail)])
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || strings.IndexByte(".',() \t\n\f\r", c) >= 0:
+				i++
+				continue
+			}
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '–' || r == '—' {
+			return datelinePattern().MatchString(text[:min(len(text), i+datelineTail)])
+		}
+		i += n // a letter, ’ or a no-break space; any other is left to the pattern
+	}
+	return false
+}
+
+// datelineTail is how far after the first byte of its dash a dateline's
+// match may end: "--" or a three-byte dash, and a no-break space.
+const datelineTail = 8
+
+// opensWithMatch reports whether one of list's entries opens text, as a
+// match of list.FindAll at offset 0: only the entries' length and the rune
+// after are read, not the whole text.
+func opensWithMatch(list *lexicon.List, text string) bool {
+	longest := 0
+	for _, e := range list.Entries {
+		longest = max(longest, len(e.Phrase))
+	}
+	// An entry lower-cased is at most three times as long; the rune after
+	// it (up to 4 bytes) decides whether it ends on a word boundary.
+	for _, m := range list.FindAll(text[:cutAtRune(text, 3*longest+8)]) {
+		if m.Start == 0 {
+			return true
+		}
+	}
+	return false
 }
