@@ -75,45 +75,82 @@ func runNoSource(p *rule.Pass) {
 			return
 		}
 	}
-	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
-		return // "obtained by our correspondent", "shared on the Twitter handle of the Senate"
-	}
+	// Attribution is looked for before the source phrases: its verbs are
+	// found in one pass that unattributed-quote shares, and most articles
+	// have some.
 	sp := newSpeakers(p)
 	for _, u := range quoteUnits(d) {
 		if sp.in(maskQuotes(d.Text, u)) {
 			return
 		}
 	}
+	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
+		return // "obtained by our correspondent", "shared on the Twitter handle of the Senate"
+	}
 	p.Report(trimmedLine(d, head), "the article names no source: no dateline, byline or attribution anywhere; add who reported it or who said what")
 }
 
 // opensWithDateline reports whether datelinePattern matches text. The pattern
-// reads only letters, white space and ". ' ’ , ( )" before its dash, so a
-// text whose first dash comes after any other character holds no dateline,
-// and a match ends a few bytes after the first dash: the pattern is run on
-// that much of the text only, as the regexp package's backtracker clears
-// memory in proportion to the whole text it is given.
+// reads at most five words (letters and ". ' ’") apart by white space or
+// commas, then perhaps a bracketed word or more, then its dash: a text that
+// has anything else before its first dash holds no dateline, and a match ends
+// a few bytes after that dash. The pattern is run on that much of the text
+// only, as the regexp package's backtracker clears memory in proportion to
+// the whole text it is given. A rune other than ASCII that is not a dash or a
+// no-break space is taken for a letter here, and left to the pattern.
 func opensWithDateline(text string) bool {
 	if text == "" || text[0] < utf8.RuneSelf && (text[0] < 'A' || text[0] > 'Z') {
 		return false // no capital to open with
 	}
+	const (
+		inWords = iota
+		inBrackets
+		afterBrackets
+	)
+	state, words, inWord := inWords, 0, false
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '-':
-				return datelinePattern().MatchString(text[:min(len(text), i+datelineTail)])
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || strings.IndexByte(".',() \t\n\f\r", c) >= 0:
-				i++
-				continue
-			}
-			return false
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == '–' || r == '—' {
+		if r == '-' || r == '–' || r == '—' {
+			if state == inBrackets {
+				return false
+			}
 			return datelinePattern().MatchString(text[:min(len(text), i+datelineTail)])
 		}
-		i += n // a letter, ’ or a no-break space; any other is left to the pattern
+		space := r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == '\u00a0'
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && !space
+		switch state {
+		case inWords:
+			switch {
+			case letter || r == '.' || r == '\'':
+				if !inWord {
+					if words++; words > 5 {
+						return false
+					}
+				}
+				inWord = true
+			case space || r == ',':
+				inWord = false
+			case r == '(':
+				state = inBrackets
+			default:
+				return false
+			}
+		case inBrackets:
+			switch {
+			case r == ')':
+				state = afterBrackets
+			case !letter && !space && r != '.':
+				return false
+			}
+		case afterBrackets:
+			if !space {
+				return false
+			}
+		}
+		i += n
 	}
 	return false
 }

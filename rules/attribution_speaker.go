@@ -30,11 +30,21 @@ type speakers struct {
 	verbs    *lexicon.List
 	pronouns *lexicon.List
 	// leads are words that introduce a speaker without a capital: "sang", "salah".
-	leads *lexicon.List
+	leads   *lexicon.List
+	scratch *speakerScratch
+}
+
+// speakerScratch is what speakers.in keeps between calls: the words of the
+// last stretch (their room reused) and the verbs' wordFilter, built on the
+// first call.
+type speakerScratch struct {
+	words  []finding.Span
+	filter *wordFilter
 }
 
 func newSpeakers(p *rule.Pass) speakers {
-	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads")}
+	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"),
+		scratch: &speakerScratch{}}
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -208,19 +218,41 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 }
 
 // in reports whether the masked text holds attribution.
+//
+// The words are split with an ASCII fast path into room kept from the call
+// before, a word is looked up only when the verbs' wordFilter lets it
+// through, and the verbs of several words ("according to") are looked for
+// only in a stretch that holds one of them, ignoring ASCII case, as a match
+// must.
 func (sp speakers) in(m masked) bool {
-	for _, e := range sp.verbs.FindAll(m.text) {
-		if strings.Contains(e.Entry.Phrase, " ") { // "according to", "pointed out"
-			return true
-		}
+	if sp.scratch.filter == nil {
+		sp.scratch.filter = newWordFilter(sp.verbs)
 	}
-	words := document.Words(m.text, finding.Span{Start: 0, End: len(m.text)})
+	filter := sp.scratch.filter
+	for _, p := range filter.multi {
+		if indexFoldASCII(m.text, p) < 0 {
+			continue
+		}
+		for _, e := range sp.verbs.FindAll(m.text) {
+			if strings.Contains(e.Entry.Phrase, " ") { // "according to", "pointed out"
+				return true
+			}
+		}
+		break
+	}
+	words := appendWords(sp.scratch.words[:0], m.text, finding.Span{Start: 0, End: len(m.text)})
+	sp.scratch.words = words
 	for k, w := range words {
-		if dot := strings.IndexByte(m.text[w.Start:w.End], '.'); dot > 0 {
+		word := m.text[w.Start:w.End]
+		if dot := strings.IndexByte(word, '.'); dot > 0 {
 			w.End = w.Start + dot // "sebutnya.Ciptadana": two sentences glued
 			words[k] = w
+			word = word[:dot]
 		}
-		e := sp.verbs.Lookup(m.text[w.Start:w.End])
+		if !filter.may(word, isASCII(word)) {
+			continue
+		}
+		e := sp.verbs.Lookup(word)
 		if e == nil {
 			continue
 		}
@@ -312,4 +344,14 @@ func (sp speakers) speakerBefore(text string, words []finding.Span, k int) bool 
 	}
 	gap := text[words[k-2].End:prev.Start]
 	return !strings.ContainsAny(gap, ".!?\n")
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,182 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// appendWords appends to out the words of text[s.Start:s.End] exactly as
+// document.Words splits them, reading ASCII bytes without decoding them: the
+// attribution rules split whole paragraphs and articles into words.
+func appendWords(out []finding.Span, text string, s finding.Span) []finding.Span {
+	for i := s.Start; ; {
+		start, end, _, ok := nextWordFast(text, i, s.End)
+		if !ok {
+			return out
+		}
+		out = append(out, finding.Span{Start: start, End: end})
+		i = end
+	}
+}
+
+// nextWordFast returns the first word of text[i:end] as document.Words finds
+// it (letters, digits and combining marks, joined across a single "-", "'",
+// "’" or "." between two of them), and whether the word is all ASCII.
+func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
+	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			if isASCIIWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if document.IsWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= end {
+		return 0, 0, false, false
+	}
+	start, ascii = i, true
+	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			if isASCIIWordByte(c) {
+				i++
+				continue
+			}
+			if (c == '-' || c == '\'' || c == '.') && i > start && wordRuneAt(text, i+1, end) {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if document.IsWordRune(r) || i > start && r == '’' && wordRuneAt(text, i+n, end) {
+			ascii = false
+			i += n
+			continue
+		}
+		break
+	}
+	return start, i, ascii, true
+}
+
+// wordRuneAt reports whether a word rune starts at text[i] (before end).
+func wordRuneAt(text string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return isASCIIWordByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:end])
+	return document.IsWordRune(r)
+}
+
+// isASCIIWordByte reports whether an ASCII byte is a word rune: a letter or
+// a digit.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// wordFilter rules out most words before a list is asked for them: a hash of
+// each entry lower-cased sets one bit of a small table, and an ASCII word
+// whose hash's bit is clear is no entry. (Indonesian attribution verbs share
+// their first and last letters and length with too many words to tell them
+// apart by those.)
+type wordFilter struct {
+	bits [filterBits / 64]uint64
+	// every is set when an entry is not ASCII: every word is then asked for.
+	every bool
+	// multi holds the entries of several words, lower-cased.
+	multi []string
+}
+
+// filterBits is the size of a wordFilter's table: a few hundred entries set
+// a few percent of it.
+const filterBits = 1 << 13
+
+func newWordFilter(list *lexicon.List) *wordFilter {
+	f := &wordFilter{}
+	for _, e := range list.Entries {
+		p := e.Phrase
+		if strings.IndexByte(p, ' ') >= 0 {
+			f.multi = append(f.multi, strings.ToLower(p))
+			continue
+		}
+		if !isASCII(p) {
+			f.every = true
+			continue
+		}
+		h := foldHash(p)
+		f.bits[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+// foldHash hashes s lower-cased as ASCII (FNV-1a).
+func foldHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(lowerASCII(s[i]))) * 16777619
+	}
+	return h % filterBits
+}
+
+// may reports whether word w (ascii: all of it is ASCII) can be an entry.
+func (f *wordFilter) may(w string, ascii bool) bool {
+	if f.every || !ascii {
+		return true // looked up the Unicode way
+	}
+	h := foldHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// indexFoldASCII returns the offset of the first occurrence of p (lower-case)
+// in s ignoring ASCII case, or -1.
+func indexFoldASCII(s, p string) int {
+	if p == "" {
+		return 0
+	}
+	for i := 0; i+len(p) <= len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-len(p)+1], p[0])
+		if u := upperASCII(p[0]); u != p[0] {
+			if ku := strings.IndexByte(s[i:len(s)-len(p)+1], u); ku >= 0 && (k < 0 || ku < k) {
+				k = ku
+			}
+		}
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if equalFoldASCII(s[i:i+len(p)], p) {
+			return i
+		}
+	}
+	return -1
+}
+
+// equalFoldASCII reports whether s equals p (lower-case) ignoring ASCII case.
+func equalFoldASCII(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		if lowerASCII(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// upperASCII upper-cases an ASCII letter and leaves any other byte alone.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
