@@ -31,12 +31,14 @@ type speakers struct {
 	pronouns *lexicon.List
 	// leads are words that introduce a speaker without a capital: "sang", "salah".
 	leads   *lexicon.List
+	doc     *document.Document
 	scratch *speakerScratch
 }
 
 // speakerScratch is what speakers.in keeps between calls: the words of the
 // last stretch (their room reused) and the verbs' wordFilter, built on the
-// first call.
+// first call and shared through Document.Memo with the article's other
+// rules.
 type speakerScratch struct {
 	words  []finding.Span
 	filter *wordFilter
@@ -44,7 +46,7 @@ type speakerScratch struct {
 
 func newSpeakers(p *rule.Pass) speakers {
 	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"),
-		scratch: &speakerScratch{}}
+		doc: p.Doc, scratch: &speakerScratch{}}
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -226,7 +228,7 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 // must.
 func (sp speakers) in(m masked) bool {
 	if sp.scratch.filter == nil {
-		sp.scratch.filter = newWordFilter(sp.verbs)
+		sp.scratch.filter = sp.doc.Memo(wordFilterKey{sp.verbs}, func() any { return newWordFilter(sp.verbs) }).(*wordFilter)
 	}
 	filter := sp.scratch.filter
 	for _, p := range filter.multi {
@@ -239,6 +241,9 @@ func (sp speakers) in(m masked) bool {
 			}
 		}
 		break
+	}
+	if !filter.holdsEntry(sp.verbs, m.text) {
+		return false // no verb: nothing to split into words
 	}
 	words := appendWords(sp.scratch.words[:0], m.text, finding.Span{Start: 0, End: len(m.text)})
 	sp.scratch.words = words

@@ -143,7 +143,13 @@ func runUnattributedQuote(p *rule.Pass) {
 		}
 		ok := make([]bool, len(quotes))
 		if !long(u) {
-			for i := range quotes {
+			for i, q := range quotes {
+				// Attribution is looked for only for a quote the text's
+				// own tests do not rule out: a scare quote needs none.
+				inner := q.inner(d.Text)
+				if !isFullQuote(inner, minWords) || isQuestion(inner) || isWovenFragment(d.Text[u.Start:q.open], inner) {
+					continue
+				}
 				ok[i] = attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i])
 			}
 		} else {

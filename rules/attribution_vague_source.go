@@ -30,7 +30,11 @@ var VagueSource = &rule.Rule{
 
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
-	matches := p.Pack.List("vague-sources").FindAll(d.Text)
+	vague := p.Pack.List("vague-sources")
+	if !newPhraseFilter(vague).mayMatch(d.Text) {
+		return // most articles: no vague phrase, told in one quick pass
+	}
+	matches := vague.FindAll(d.Text)
 	if len(matches) == 0 {
 		return // most articles: nothing else to read
 	}

@@ -99,6 +99,28 @@ type wordFilter struct {
 	multi []string
 }
 
+// holdsEntry reports whether a word of text (as document.Words splits it,
+// cut at a '.') is an entry of list, the list f was built from.
+func (f *wordFilter) holdsEntry(list *lexicon.List, text string) bool {
+	for i := 0; ; {
+		start, end, ascii, ok := nextWordFast(text, i, len(text))
+		if !ok {
+			return false
+		}
+		i = end
+		w := text[start:end]
+		if dot := strings.IndexByte(w, '.'); dot > 0 {
+			w = w[:dot]
+		}
+		if f.may(w, ascii) && list.Lookup(w) != nil {
+			return true
+		}
+	}
+}
+
+// wordFilterKey keys the wordFilter of a list in Document.Memo.
+type wordFilterKey struct{ list *lexicon.List }
+
 // filterBits is the size of a wordFilter's table: a few hundred entries set
 // a few percent of it.
 const filterBits = 1 << 13
@@ -179,4 +201,82 @@ func upperASCII(c byte) byte {
 		return c - 'a' + 'A'
 	}
 	return c
+}
+
+// phraseFilter tells, in one pass over a text, that a list has no match in
+// it: a match is an entry written out (ASCII case ignored, as the matcher
+// ignores it), so a text that holds none of the entries anywhere has none.
+// Four bytes in a row that hash to the bit of an entry's first four are
+// checked against the entries. Most articles hold no vague phrase; the
+// list's matcher, walked from every letter, cost several times as much to say
+// so.
+type phraseFilter struct {
+	bits [prefixBits / 64]uint64
+	// entries holds each entry with the hash of its first four bytes.
+	entries []hashedPhrase
+	// every is set when an entry is shorter than four bytes or not ASCII:
+	// the filter then rules out nothing.
+	every bool
+}
+
+type hashedPhrase struct {
+	hash   uint32
+	phrase string
+}
+
+// prefixBits is the size of a phraseFilter's table.
+const prefixBits = 1 << 12
+
+func newPhraseFilter(list *lexicon.List) *phraseFilter {
+	f := &phraseFilter{entries: make([]hashedPhrase, 0, len(list.Entries))}
+	for _, e := range list.Entries {
+		p := e.Phrase
+		if len(p) < 4 || !isASCII(p) {
+			f.every = true
+			return f
+		}
+		h := prefixHash(uint32(lowerASCII(p[0]))<<24 | uint32(lowerASCII(p[1]))<<16 | uint32(lowerASCII(p[2]))<<8 | uint32(lowerASCII(p[3])))
+		f.bits[h/64] |= 1 << (h % 64)
+		f.entries = append(f.entries, hashedPhrase{h, p})
+	}
+	return f
+}
+
+// prefixHash folds four bytes into an index of the table.
+func prefixHash(w uint32) uint32 { return (w * 0x9e3779b1) >> (32 - 12) }
+
+// mayMatch reports whether text may hold a match of the list: it holds one of
+// its entries, ignoring ASCII case.
+func (f *phraseFilter) mayMatch(text string) bool {
+	if f.every {
+		return true
+	}
+	var w uint32
+	for i := 0; i < len(text); i++ {
+		w = w<<8 | uint32(lowerASCII(text[i]))
+		if i < 3 {
+			continue
+		}
+		h := prefixHash(w)
+		if f.bits[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, e := range f.entries {
+			if e.hash == h && i-3+len(e.phrase) <= len(text) && foldEqualASCII(text[i-3:i-3+len(e.phrase)], e.phrase) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldEqualASCII reports whether a and b (of one length) are equal ignoring
+// ASCII case.
+func foldEqualASCII(a, b string) bool {
+	for i := 0; i < len(b); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
 }
