@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 
-	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -31,7 +30,7 @@ var DanglingAttribution = &rule.Rule{
 			if !strings.HasSuffix(text, ".") {
 				continue
 			}
-			if n := document.CountWords(d.Text, s, 5); n < 2 || n > 4 {
+			if n := countWordsFast(d.Text, s, 5); n < 2 || n > 4 {
 				continue // counted first: splitting every sentence into words cost more than the rule
 			}
 			// Looked for in the short sentences only: three searches for a

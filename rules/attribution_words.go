@@ -9,6 +9,20 @@ import (
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 )
 
+// countWordsFast counts the words document.Words would return of
+// text[s.Start:s.End], up to limit, as document.CountWords does.
+func countWordsFast(text string, s finding.Span, limit int) int {
+	n := 0
+	for i := s.Start; n < limit; n++ {
+		_, end, _, ok := nextWordFast(text, i, s.End)
+		if !ok {
+			break
+		}
+		i = end
+	}
+	return n
+}
+
 // appendWords appends to out the words of text[s.Start:s.End] exactly as
 // document.Words splits them, reading ASCII bytes without decoding them: the
 // attribution rules split whole paragraphs and articles into words.
@@ -129,16 +143,26 @@ func newWordFilter(list *lexicon.List) *wordFilter {
 	f := &wordFilter{}
 	for _, e := range list.Entries {
 		p := e.Phrase
-		if strings.IndexByte(p, ' ') >= 0 {
+		// foldHash, reading each byte once for a space or a byte that is
+		// not ASCII as well
+		h, plain := uint32(2166136261), true
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if c == ' ' || c >= utf8.RuneSelf {
+				plain = false
+				break
+			}
+			h = (h ^ uint32(lowerASCII(c))) * 16777619
+		}
+		switch {
+		case plain:
+			h %= filterBits
+			f.bits[h/64] |= 1 << (h % 64)
+		case strings.IndexByte(p, ' ') >= 0:
 			f.multi = append(f.multi, strings.ToLower(p))
-			continue
-		}
-		if !isASCII(p) {
+		default:
 			f.every = true
-			continue
 		}
-		h := foldHash(p)
-		f.bits[h/64] |= 1 << (h % 64)
 	}
 	return f
 }
@@ -205,17 +229,17 @@ func upperASCII(c byte) byte {
 
 // phraseFilter tells, in one pass over a text, that a list has no match in
 // it: a match is an entry written out (ASCII case ignored, as the matcher
-// ignores it), so a text that holds none of the entries anywhere has none.
-// Four bytes in a row that hash to the bit of an entry's first four are
-// checked against the entries. Most articles hold no vague phrase; the
+// ignores it) on a word boundary, so a text that holds none of the entries
+// after a byte that is no letter or digit has none. The four bytes after such
+// a byte are hashed, and when their bit is set checked against the entries. Most articles hold no vague phrase; the
 // list's matcher, walked from every letter, cost several times as much to say
 // so.
 type phraseFilter struct {
 	bits [prefixBits / 64]uint64
 	// entries holds each entry with the hash of its first four bytes.
 	entries []hashedPhrase
-	// every is set when an entry is shorter than four bytes or not ASCII:
-	// the filter then rules out nothing.
+	// every is set when an entry is shorter than four bytes, not ASCII or
+	// starts with no letter or digit: the filter then rules out nothing.
 	every bool
 }
 
@@ -231,7 +255,7 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 	f := &phraseFilter{entries: make([]hashedPhrase, 0, len(list.Entries))}
 	for _, e := range list.Entries {
 		p := e.Phrase
-		if len(p) < 4 || !isASCII(p) {
+		if len(p) < 4 || !isASCII(p) || !isASCIIWordByte(p[0]) {
 			f.every = true
 			return f
 		}
@@ -246,23 +270,23 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 func prefixHash(w uint32) uint32 { return (w * 0x9e3779b1) >> (32 - 12) }
 
 // mayMatch reports whether text may hold a match of the list: it holds one of
-// its entries, ignoring ASCII case.
+// its entries, ignoring ASCII case, after a byte that is no ASCII letter or
+// digit (a match starts on a word boundary, and an entry with a letter).
 func (f *phraseFilter) mayMatch(text string) bool {
 	if f.every {
 		return true
 	}
-	var w uint32
-	for i := 0; i < len(text); i++ {
-		w = w<<8 | uint32(lowerASCII(text[i]))
-		if i < 3 {
+	for i := 0; i+4 <= len(text); i++ {
+		if i > 0 && isASCIIWordByte(text[i-1]) {
 			continue
 		}
+		w := uint32(lowerASCII(text[i]))<<24 | uint32(lowerASCII(text[i+1]))<<16 | uint32(lowerASCII(text[i+2]))<<8 | uint32(lowerASCII(text[i+3]))
 		h := prefixHash(w)
 		if f.bits[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
 		for _, e := range f.entries {
-			if e.hash == h && i-3+len(e.phrase) <= len(text) && foldEqualASCII(text[i-3:i-3+len(e.phrase)], e.phrase) {
+			if e.hash == h && i+len(e.phrase) <= len(text) && foldEqualASCII(text[i:i+len(e.phrase)], e.phrase) {
 				return true
 			}
 		}

@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// The attribution rules' fast paths must find what the plain code they
+// replace finds, on the repository's test texts and on random text made of
+// the characters they treat apart.
+
+func sampleTexts(t *testing.T, alphabet []string, n int) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		out = append(out, string(b))
+		return err
+	})
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range n {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestAppendWordsSplitsAsDocumentWords(t *testing.T) {
+	alphabet := []string{"a", "Z", "7", " ", "-", "'", "’", ".", "é", "\u0301", "“", "\u00a0", "\xe2", "\x80", "\xff", "ß", "٣"}
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, s := range []finding.Span{{Start: 0, End: len(text)}, {Start: len(text) / 3, End: len(text) - len(text)/4}} {
+			require.Equal(t, document.Words(text, s), appendWords(nil, text, s), "%q", text[s.Start:s.End])
+			for _, limit := range []int{1, 5} {
+				require.Equal(t, document.CountWords(text, s, limit), countWordsFast(text, s, limit))
+			}
+		}
+	}
+}
+
+// findQuotesByRune is findQuotes as it was written first, decoding every rune.
+func findQuotesByRune(text string, s finding.Span) []quoteSpan {
+	var out []quoteSpan
+	open := -1
+	curly := false
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		switch {
+		case r == '“':
+			open, curly = i, true
+		case r == '”' && open >= 0:
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open >= 0 && (!curly || looksClosing(text, s, i)):
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open < 0:
+			open, curly = i, false
+		}
+		i += n
+	}
+	return out
+}
+
+// maskQuotesByByte is maskQuotes as it was written first, blanking a copy.
+func maskQuotesByByte(text string, s finding.Span) masked {
+	b := []byte(text[s.Start:s.End])
+	var m masked
+	for _, q := range findQuotes(text, s) {
+		inner := q.inner(text)
+		last, n := utf8.DecodeLastRuneInString(inner)
+		keep := 0
+		if unicode.IsPunct(last) {
+			keep = n
+		}
+		from := q.close - len(inner) - s.Start
+		for i := from; i < q.close-s.Start-keep; i++ {
+			b[i] = ' '
+		}
+		m.ends = append(m.ends, q.end-s.Start)
+		m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
+	}
+	m.text = string(b)
+	return m
+}
+
+func TestFindQuotesJumpsToEveryMark(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "’", "—", "a", " ", ".", ",", "\xe2", "\x80", "\x9c", "\xe2\x80", "kata"}
+	found := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, s := range []finding.Span{{Start: 0, End: len(text)}, {Start: len(text) / 3, End: len(text) - len(text)/4}} {
+			want := findQuotesByRune(text, s)
+			found += len(want)
+			require.Equal(t, want, findQuotes(text, s), "%q", text[s.Start:s.End])
+			require.Equal(t, maskQuotesByByte(text, s), maskQuotes(text, s), "%q", text[s.Start:s.End])
+		}
+	}
+	require.Greater(t, found, 1000, "the texts must hold quotes")
+}
+
+func TestOpensWithDatelineAsPattern(t *testing.T) {
+	alphabet := []string{"J", "a", "Ö", "é", " ", " ", " ", ",", ".", "'", "’", "(", ")", "-", "–", "—", "\u00a0", "\t", "1", ":", "\u2009", "\xff", "AP"}
+	texts := sampleTexts(t, alphabet, 50000)
+	matched := 0
+	for _, text := range texts {
+		for line := range strings.Lines(text) {
+			line = strings.TrimSpace(line)
+			want := datelinePattern().MatchString(line)
+			require.Equal(t, want, opensWithDateline(line), "%q", line)
+			if want {
+				matched++
+			}
+		}
+	}
+	require.Greater(t, matched, 100, "the texts must hold datelines")
+}
+
+func TestPhraseFilterMissesNoMatch(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	for _, lang := range packs.Languages() {
+		list := packs.Pack(lang).List("vague-sources")
+		f := newPhraseFilter(list)
+		var alphabet []string
+		for _, e := range list.Entries {
+			alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:2]), e.Phrase[1:])
+		}
+		alphabet = append(alphabet, " ", "-", "x", "“", "’")
+		matched := 0
+		for _, text := range sampleTexts(t, alphabet, 5000) {
+			if len(list.FindAll(text)) > 0 {
+				require.True(t, f.mayMatch(text), "%q", text)
+				matched++
+			}
+		}
+		require.Greater(t, matched, 100, "the texts must hold matches")
+	}
+}
