@@ -94,23 +94,62 @@ func wordRuneAt(text string, i, end int) bool {
 	return document.IsWordRune(r)
 }
 
-// isASCIIWordByte reports whether an ASCII byte is a word rune: a letter or
+// isASCIIWordByte reports whether a byte is an ASCII word rune: a letter or
 // a digit.
 func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	return (c|0x20)-'a' < 26 || c-'0' < 10
 }
 
-// wordFilter rules out most words before a list is asked for them: a hash of
-// each entry lower-cased sets one bit of a small table, and an ASCII word
-// whose hash's bit is clear is no entry. (Indonesian attribution verbs share
-// their first and last letters and length with too many words to tell them
-// apart by those.)
+// wordFilter rules out most words before a list is asked for them: the
+// length and the first two and last two letters of each entry, lower-cased,
+// hash to one bit of a small table, and an ASCII word whose bit is clear is
+// no entry. (Indonesian attribution verbs share their first and last letters
+// and length with too many words to tell them apart by those alone.)
 type wordFilter struct {
 	bits [filterBits / 64]uint64
 	// every is set when an entry is not ASCII: every word is then asked for.
 	every bool
 	// multi holds the entries of several words, lower-cased.
 	multi []string
+}
+
+// filterBits is the size of a wordFilter's table: a few hundred entries set
+// a few percent of it.
+const filterBits = 1 << 11
+
+func newWordFilter(list *lexicon.List) *wordFilter {
+	f := &wordFilter{}
+	for _, e := range list.Entries {
+		p := e.Phrase
+		switch {
+		case p != "" && isASCII(p) && strings.IndexByte(p, ' ') < 0:
+			h := shapeHash(p)
+			f.bits[h/64] |= 1 << (h % 64)
+		case strings.IndexByte(p, ' ') >= 0:
+			f.multi = append(f.multi, strings.ToLower(p))
+		default:
+			f.every = true
+		}
+	}
+	return f
+}
+
+// shapeHash hashes the length and the first two and last two bytes of s
+// (not empty), lower-cased as ASCII, into an index of a wordFilter's table.
+func shapeHash(s string) uint32 {
+	n := len(s)
+	x := uint64(n)<<32 | uint64(lowerASCII(s[0]))<<24 | uint64(lowerASCII(s[min(1, n-1)]))<<16 |
+		uint64(lowerASCII(s[max(0, n-2)]))<<8 | uint64(lowerASCII(s[n-1]))
+	return uint32((x * 0x9e3779b97f4a7c15) >> (64 - 11))
+}
+
+// may reports whether word w (ascii: all of it is ASCII) can be an entry.
+func (f *wordFilter) may(w string, ascii bool) bool {
+	if f.every || !ascii {
+		return true // looked up the Unicode way
+	}
+	h := shapeHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
 // holdsEntry reports whether a word of text (as document.Words splits it,
@@ -134,56 +173,6 @@ func (f *wordFilter) holdsEntry(list *lexicon.List, text string) bool {
 
 // wordFilterKey keys the wordFilter of a list in Document.Memo.
 type wordFilterKey struct{ list *lexicon.List }
-
-// filterBits is the size of a wordFilter's table: a few hundred entries set
-// a few percent of it.
-const filterBits = 1 << 13
-
-func newWordFilter(list *lexicon.List) *wordFilter {
-	f := &wordFilter{}
-	for _, e := range list.Entries {
-		p := e.Phrase
-		// foldHash, reading each byte once for a space or a byte that is
-		// not ASCII as well
-		h, plain := uint32(2166136261), true
-		for i := 0; i < len(p); i++ {
-			c := p[i]
-			if c == ' ' || c >= utf8.RuneSelf {
-				plain = false
-				break
-			}
-			h = (h ^ uint32(lowerASCII(c))) * 16777619
-		}
-		switch {
-		case plain:
-			h %= filterBits
-			f.bits[h/64] |= 1 << (h % 64)
-		case strings.IndexByte(p, ' ') >= 0:
-			f.multi = append(f.multi, strings.ToLower(p))
-		default:
-			f.every = true
-		}
-	}
-	return f
-}
-
-// foldHash hashes s lower-cased as ASCII (FNV-1a).
-func foldHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(lowerASCII(s[i]))) * 16777619
-	}
-	return h % filterBits
-}
-
-// may reports whether word w (ascii: all of it is ASCII) can be an entry.
-func (f *wordFilter) may(w string, ascii bool) bool {
-	if f.every || !ascii {
-		return true // looked up the Unicode way
-	}
-	h := foldHash(w)
-	return f.bits[h/64]&(1<<(h%64)) != 0
-}
 
 // indexFoldASCII returns the offset of the first occurrence of p (lower-case)
 // in s ignoring ASCII case, or -1.
@@ -231,9 +220,9 @@ func upperASCII(c byte) byte {
 // it: a match is an entry written out (ASCII case ignored, as the matcher
 // ignores it) on a word boundary, so a text that holds none of the entries
 // after a byte that is no letter or digit has none. The four bytes after such
-// a byte are hashed, and when their bit is set checked against the entries. Most articles hold no vague phrase; the
-// list's matcher, walked from every letter, cost several times as much to say
-// so.
+// a byte are hashed, and when their bit is set checked against the entries.
+// Most articles hold no vague phrase; the list's matcher cost several times
+// as much to say so.
 type phraseFilter struct {
 	bits [prefixBits / 64]uint64
 	// entries holds each entry with the hash of its first four bytes.
@@ -259,15 +248,20 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 			f.every = true
 			return f
 		}
-		h := prefixHash(uint32(lowerASCII(p[0]))<<24 | uint32(lowerASCII(p[1]))<<16 | uint32(lowerASCII(p[2]))<<8 | uint32(lowerASCII(p[3])))
+		h := prefixHash(p)
 		f.bits[h/64] |= 1 << (h % 64)
 		f.entries = append(f.entries, hashedPhrase{h, p})
 	}
 	return f
 }
 
-// prefixHash folds four bytes into an index of the table.
-func prefixHash(w uint32) uint32 { return (w * 0x9e3779b1) >> (32 - 12) }
+// prefixHash folds the first four bytes of s into an index of the table.
+// Setting bit 0x20 of each byte lower-cases ASCII letters (and folds a few
+// other bytes together, which the check against the entries sorts out).
+func prefixHash(s string) uint32 {
+	w := (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24) | 0x20202020
+	return (w * 0x9e3779b1) >> (32 - 12)
+}
 
 // mayMatch reports whether text may hold a match of the list: it holds one of
 // its entries, ignoring ASCII case, after a byte that is no ASCII letter or
@@ -280,8 +274,7 @@ func (f *phraseFilter) mayMatch(text string) bool {
 		if i > 0 && isASCIIWordByte(text[i-1]) {
 			continue
 		}
-		w := uint32(lowerASCII(text[i]))<<24 | uint32(lowerASCII(text[i+1]))<<16 | uint32(lowerASCII(text[i+2]))<<8 | uint32(lowerASCII(text[i+3]))
-		h := prefixHash(w)
+		h := prefixHash(text[i:])
 		if f.bits[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
