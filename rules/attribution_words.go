@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -264,27 +265,67 @@ func prefixHash(s string) uint32 {
 }
 
 // mayMatch reports whether text may hold a match of the list: it holds one of
-// its entries, ignoring ASCII case, after a byte that is no ASCII letter or
-// digit (a match starts on a word boundary, and an entry with a letter).
+// its entries, ignoring ASCII case, at its start or after a byte that is no
+// ASCII letter or digit (a match starts on a word boundary, and an entry with
+// a letter or digit). Eight bytes are read at a time to find those bytes.
 func (f *phraseFilter) mayMatch(text string) bool {
 	if f.every {
 		return true
 	}
-	for i := 0; i+4 <= len(text); i++ {
-		if i > 0 && isASCIIWordByte(text[i-1]) {
-			continue
-		}
-		h := prefixHash(text[i:])
-		if f.bits[h/64]&(1<<(h%64)) == 0 {
-			continue
-		}
-		for _, e := range f.entries {
-			if e.hash == h && i+len(e.phrase) <= len(text) && foldEqualASCII(text[i:i+len(e.phrase)], e.phrase) {
+	if f.startsEntry(text, 0) {
+		return true
+	}
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		for m := nonWordBytes(x); m != 0; m &= m - 1 {
+			p := i + bits.TrailingZeros64(m)/8 + 1
+			if p+4 > len(text) {
+				break
+			}
+			if h := prefixHash(text[p:]); f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, p) {
 				return true
 			}
 		}
 	}
+	for ; i < len(text); i++ {
+		if !isASCIIWordByte(text[i]) && f.startsEntry(text, i+1) {
+			return true
+		}
+	}
 	return false
+}
+
+// startsEntry reports whether one of the entries starts at text[i], ignoring
+// ASCII case.
+func (f *phraseFilter) startsEntry(text string, i int) bool {
+	if i+4 > len(text) {
+		return false
+	}
+	h := prefixHash(text[i:])
+	if f.bits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
+	for _, e := range f.entries {
+		if e.hash == h && i+len(e.phrase) <= len(text) && foldEqualASCII(text[i:i+len(e.phrase)], e.phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonWordBytes returns 0x80 in each byte of x (eight bytes of text) that is no
+// ASCII letter or digit, and 0 in the others. No byte's sum carries into the
+// next: each is at most 0x7f before a constant below 0x80 is added.
+func nonWordBytes(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ascii := ^x & high
+	y := x &^ high
+	l := y | 0x20*ones // ASCII letters lower-cased
+	letter := (l + (0x80-'a')*ones) & ^(l + (0x7f-'z')*ones) & high
+	digit := (y + (0x80-'0')*ones) & ^(y + (0x7f-'9')*ones) & high
+	return ^(ascii & (letter | digit)) & high
 }
 
 // foldEqualASCII reports whether a and b (of one length) are equal ignoring

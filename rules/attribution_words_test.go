@@ -146,11 +146,31 @@ func TestPhraseFilterMissesNoMatch(t *testing.T) {
 		alphabet = append(alphabet, " ", "-", "x", "“", "’")
 		matched := 0
 		for _, text := range sampleTexts(t, alphabet, 5000) {
+			// the eight-byte scan finds what a byte-by-byte one does
+			scalar := false
+			for i := range len(text) {
+				if (i == 0 || !isASCIIWordByte(text[i-1])) && f.startsEntry(text, i) {
+					scalar = true
+				}
+			}
+			require.Equal(t, scalar, f.mayMatch(text), "%q", text)
 			if len(list.FindAll(text)) > 0 {
 				require.True(t, f.mayMatch(text), "%q", text)
 				matched++
 			}
 		}
 		require.Greater(t, matched, 100, "the texts must hold matches")
+	}
+}
+
+func TestNonWordBytesAsIsASCIIWordByte(t *testing.T) {
+	for c := range 256 {
+		for k := range 8 {
+			x := uint64(0x4141414141414141) &^ (0xff << (8 * k)) // 'A' around
+			x |= uint64(c) << (8 * k)
+			m := nonWordBytes(x)
+			require.Equal(t, !isASCIIWordByte(byte(c)), m&(0x80<<(8*k)) != 0, "byte %#x at %d", c, k)
+			require.Zero(t, m&^(0x80<<(8*k)), "byte %#x at %d", c, k)
+		}
 	}
 }
