@@ -35,12 +35,10 @@ type speakers struct {
 	scratch *speakerScratch
 }
 
-// speakerScratch is what speakers.in keeps between calls: the words of the
-// last stretch (their room reused) and the verbs' wordFilter, built on the
-// first call and shared through Document.Memo with the article's other
-// rules.
+// speakerScratch is what speakers.in keeps between calls: the verbs'
+// wordFilter, built on the first call and shared through Document.Memo with
+// the article's other rules.
 type speakerScratch struct {
-	words  []finding.Span
 	filter *wordFilter
 }
 
@@ -221,11 +219,10 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 
 // in reports whether the masked text holds attribution.
 //
-// The words are split with an ASCII fast path into room kept from the call
-// before, a word is looked up only when the verbs' wordFilter lets it
-// through, and the verbs of several words ("according to") are looked for
-// only in a stretch that holds one of them, ignoring ASCII case, as a match
-// must.
+// The words are split with an ASCII fast path in one pass, a word is looked
+// up only when the verbs' wordFilter lets it through, and the verbs of
+// several words ("according to") are looked for only in a stretch that holds
+// one of them, ignoring ASCII case, as a match must.
 func (sp speakers) in(m masked) bool {
 	if sp.scratch.filter == nil {
 		sp.scratch.filter = sp.doc.Memo(wordFilterKey{sp.verbs}, func() any { return newWordFilter(sp.verbs) }).(*wordFilter)
@@ -242,25 +239,37 @@ func (sp speakers) in(m masked) bool {
 		}
 		break
 	}
-	if !filter.holdsEntry(sp.verbs, m.text) {
-		return false // no verb: nothing to split into words
-	}
-	words := appendWords(sp.scratch.words[:0], m.text, finding.Span{Start: 0, End: len(m.text)})
-	sp.scratch.words = words
-	for k, w := range words {
-		word := m.text[w.Start:w.End]
+	// One pass over the words, keeping the last four: a verb's tests read
+	// at most the three words before it (afterQuote, speakerBefore), so
+	// they are given those as the words, the verb last.
+	var window [4]finding.Span
+	n := 0
+	for i := 0; ; {
+		start, end, ascii, ok := nextWordFast(m.text, i, len(m.text))
+		if !ok {
+			return false
+		}
+		i = end
+		w := finding.Span{Start: start, End: end}
+		word := m.text[start:end]
 		if dot := strings.IndexByte(word, '.'); dot > 0 {
 			w.End = w.Start + dot // "sebutnya.Ciptadana": two sentences glued
-			words[k] = w
 			word = word[:dot]
 		}
-		if !filter.may(word, isASCII(word)) {
+		if n == len(window) {
+			copy(window[:], window[1:])
+			n--
+		}
+		window[n] = w
+		n++
+		if !filter.may(word, ascii) {
 			continue
 		}
 		e := sp.verbs.Lookup(word)
 		if e == nil {
 			continue
 		}
+		words, k := window[:n], n-1
 		shape := e.Field(0)
 		switch {
 		case shape == "":
@@ -275,7 +284,6 @@ func (sp speakers) in(m masked) bool {
 			return true
 		}
 	}
-	return false
 }
 
 // afterQuote reports whether word k follows a closing quote mark with at most

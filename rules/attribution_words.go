@@ -24,23 +24,11 @@ func countWordsFast(text string, s finding.Span, limit int) int {
 	return n
 }
 
-// appendWords appends to out the words of text[s.Start:s.End] exactly as
-// document.Words splits them, reading ASCII bytes without decoding them: the
-// attribution rules split whole paragraphs and articles into words.
-func appendWords(out []finding.Span, text string, s finding.Span) []finding.Span {
-	for i := s.Start; ; {
-		start, end, _, ok := nextWordFast(text, i, s.End)
-		if !ok {
-			return out
-		}
-		out = append(out, finding.Span{Start: start, End: end})
-		i = end
-	}
-}
-
 // nextWordFast returns the first word of text[i:end] as document.Words finds
 // it (letters, digits and combining marks, joined across a single "-", "'",
-// "’" or "." between two of them), and whether the word is all ASCII.
+// "’" or "." between two of them), and whether the word is all ASCII. It
+// reads ASCII bytes without decoding them: the attribution rules read whole
+// paragraphs and articles word by word.
 func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -151,25 +139,6 @@ func (f *wordFilter) may(w string, ascii bool) bool {
 	}
 	h := shapeHash(w)
 	return f.bits[h/64]&(1<<(h%64)) != 0
-}
-
-// holdsEntry reports whether a word of text (as document.Words splits it,
-// cut at a '.') is an entry of list, the list f was built from.
-func (f *wordFilter) holdsEntry(list *lexicon.List, text string) bool {
-	for i := 0; ; {
-		start, end, ascii, ok := nextWordFast(text, i, len(text))
-		if !ok {
-			return false
-		}
-		i = end
-		w := text[start:end]
-		if dot := strings.IndexByte(w, '.'); dot > 0 {
-			w = w[:dot]
-		}
-		if f.may(w, ascii) && list.Lookup(w) != nil {
-			return true
-		}
-	}
 }
 
 // wordFilterKey keys the wordFilter of a list in Document.Memo.

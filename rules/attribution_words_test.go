@@ -174,3 +174,92 @@ func TestNonWordBytesAsIsASCIIWordByte(t *testing.T) {
 		}
 	}
 }
+
+// appendWords appends to out the words of text[s.Start:s.End] as
+// nextWordFast finds them one after the other.
+func appendWords(out []finding.Span, text string, s finding.Span) []finding.Span {
+	for i := s.Start; ; {
+		start, end, _, ok := nextWordFast(text, i, s.End)
+		if !ok {
+			return out
+		}
+		out = append(out, finding.Span{Start: start, End: end})
+		i = end
+	}
+}
+
+// inByWords is speakers.in as it was written first: the several-word verbs
+// with FindAll, then every word split with document.Words and looked up.
+func inByWords(sp speakers, m masked) bool {
+	for _, e := range sp.verbs.FindAll(m.text) {
+		if strings.Contains(e.Entry.Phrase, " ") {
+			return true
+		}
+	}
+	words := document.Words(m.text, finding.Span{Start: 0, End: len(m.text)})
+	for k, w := range words {
+		if dot := strings.IndexByte(m.text[w.Start:w.End], '.'); dot > 0 {
+			w.End = w.Start + dot
+			words[k] = w
+		}
+		e := sp.verbs.Lookup(m.text[w.Start:w.End])
+		if e == nil {
+			continue
+		}
+		shape := e.Field(0)
+		switch {
+		case shape == "":
+			return true
+		case sp.afterQuote(m, words, k):
+			return true
+		case shape == "clause" && sp.setOff(m.text, w):
+			return true
+		case (shape == "speaker-after" || shape == "speaker-either") && sp.speakerAfter(m.text, w):
+			return true
+		case shape == "speaker-either" && sp.speakerBefore(m.text, words, k):
+			return true
+		}
+	}
+	return false
+}
+
+func TestSpeakersInAsByWords(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	alphabet := []string{" ", " ", ", ", ". ", "“", "”", "\"", ",” ", ".” ", "Kim", "Smith", "jalan", "Ciptadana", "-", "\n"}
+	for _, lang := range []string{"id", "en"} {
+		pack := packs.Pack(lang)
+		for _, list := range []string{"attribution-verbs", "pronouns", "speaker-leads"} {
+			for _, e := range pack.List(list).Entries {
+				alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:1])+e.Phrase[1:], e.Phrase+".Ciptadana")
+			}
+		}
+	}
+	attributed := 0
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, text := range sampleTexts(t, alphabet, 5000) {
+		d := document.Parse("t.txt", []byte(text))
+		for _, lang := range []string{"id", "en"} {
+			pack := packs.Pack(lang)
+			sp := speakers{verbs: pack.List("attribution-verbs"), pronouns: pack.List("pronouns"), leads: pack.List("speaker-leads"),
+				doc: d, scratch: &speakerScratch{}}
+			for range 4 {
+				from := r.IntN(len(d.Text) + 1)
+				to := from + r.IntN(len(d.Text)-from+1)
+				for from > 0 && from < len(d.Text) && !utf8.RuneStart(d.Text[from]) {
+					from--
+				}
+				for to < len(d.Text) && !utf8.RuneStart(d.Text[to]) {
+					to++
+				}
+				m := maskQuotes(d.Text, finding.Span{Start: from, End: to})
+				want := inByWords(sp, m)
+				require.Equal(t, want, sp.in(m), "%s %q", lang, m.text)
+				if want {
+					attributed++
+				}
+			}
+		}
+	}
+	require.Greater(t, attributed, 300, "the texts must hold attribution")
+}
