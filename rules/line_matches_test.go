@@ -81,13 +81,6 @@ func randomCase(r *rand.Rand, s string) string {
 	return string(b)
 }
 
-func upperASCII(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		return c - 'a' + 'A'
-	}
-	return c
-}
-
 func TestLineMatchesAsByLine(t *testing.T) {
 	packs, err := lexicon.Embedded()
 	if err != nil {
