@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,15 +34,44 @@ func (s *Set) Detect(text string) string {
 	maxKey := s.stop.maxKey
 	var buf [64]byte
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf && asciiLetterLower[c] == 0 {
+		// Skip to the next letter (or non-ASCII byte), eight bytes at a
+		// time where eight are left.
+		if i+8 <= len(text) {
+			v := load8(text, i)
+			m := asciiLetters(v) | v&highBits
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		} else if c := text[i]; c < utf8.RuneSelf && asciiLetterLower[c] == 0 {
 			i++
 			continue
 		}
-		// A word starts at i: its ASCII letters first.
+		// A word starts at i: its ASCII letters first, eight at a time
+		// while they last; the first eight, lower-cased, are its packed
+		// form.
 		start := i
 		var packed uint64
+		for i+8 <= len(text) {
+			v := load8(text, i)
+			other := ^asciiLetters(v) & highBits
+			if other == 0 {
+				if i == start {
+					packed = v | lowerBits
+				}
+				i += 8
+				continue
+			}
+			k := bits.TrailingZeros64(other) >> 3
+			if i == start {
+				packed = (v | lowerBits) & (1<<(8*k) - 1)
+			}
+			i += k
+			break
+		}
 		for i < len(text) {
+			// The last bytes of the text, one at a time.
 			l := asciiLetterLower[text[i]]
 			if l == 0 {
 				break
@@ -231,6 +261,30 @@ func lowerASCIILetters(b []byte, s string) []byte {
 		b = append(b, asciiLetterLower[s[i]])
 	}
 	return b
+}
+
+// Masks for reading eight bytes at once.
+const (
+	highBits  = 0x8080808080808080 // each byte's top bit
+	lowBits   = 0x7F7F7F7F7F7F7F7F // each byte's other bits
+	lowerBits = 0x2020202020202020 // the bit that lower-cases an ASCII letter
+	oneBits   = 0x0101010101010101
+)
+
+// load8 returns s[i:i+8] as a little-endian integer (one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetters returns the top bit of each byte of v that is an ASCII
+// letter. No byte's sum carries into the next: each is exact.
+func asciiLetters(v uint64) uint64 {
+	x := (v | lowerBits) & lowBits
+	atLeastA := x + oneBits*(0x80-'a')
+	pastZ := x + oneBits*(0x7F-'z')
+	return atLeastA &^ pastZ &^ v & highBits
 }
 
 // asciiLetterLower maps each ASCII letter to its lower case, every other
