@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -493,5 +492,5 @@ func readInput(in Input) ([]byte, error) {
 	if in.Data != nil {
 		return in.Data, nil
 	}
-	return os.ReadFile(in.Path)
+	return readFile(in.Path)
 }
