@@ -84,6 +84,18 @@ func checkFast(t *testing.T, text string) {
 			t.Fatalf("nextWord(%q, %d) = %v %v, want %v %v", t2, i, w, ok, rw, rok)
 		}
 	}
+	for i := 0; i <= len(t2); i++ {
+		for _, j := range []int{i, i + 1, i + 7, i + 8, i + 9, i + 17, len(t2)} {
+			if j < i || j > len(t2) {
+				continue
+			}
+			r, u := countUnits(t2[i:j])
+			rr, ru := refCountUnits(t2[i:j])
+			if r != rr || u != ru {
+				t.Fatalf("countUnits(%q) = %d, %d, want %d, %d", t2[i:j], r, u, rr, ru)
+			}
+		}
+	}
 	for _, tok := range strings.FieldsFunc(t2, unicode.IsSpace) {
 		for _, s := range []string{tok, strings.TrimSuffix(tok, ".")} {
 			if got, want := IsInitial(s), refIsInitial(s); got != want {
@@ -150,6 +162,13 @@ func TestFastPathsOnCorpus(t *testing.T) {
 			}
 			rws = append(rws, w)
 			i = w.End
+		}
+		for _, l := range d.Lines {
+			r, u := countUnits(d.Text[l.Start:l.End])
+			rr, ru := refCountUnits(d.Text[l.Start:l.End])
+			if r != rr || u != ru {
+				t.Fatalf("units of a line of %s differ", p)
+			}
 		}
 		ws = Words(d.Text, finding.Span{End: len(d.Text)})
 		if !reflect.DeepEqual(ws, rws) {

@@ -7,6 +7,7 @@ package document
 import (
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -244,4 +245,26 @@ func refInvalid(t string) (out []finding.Span) {
 		i += n
 	}
 	return out
+}
+
+// refCountUnits is countUnits before its eight-byte ASCII path.
+func refCountUnits(s string) (runes, units int) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			runes++
+			units++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		runes++
+		if l := utf16.RuneLen(r); l > 0 {
+			units += l
+		} else {
+			units++
+		}
+		i += n
+	}
+	return runes, units
 }
