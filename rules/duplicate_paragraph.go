@@ -43,31 +43,33 @@ func runRepeatedParagraph(p *rule.Pass) {
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
-		head = normalizedTitle(p, d.LineText(t))
+		head = foldedLine(p, t)
 	}
+	headSpace := head + " "
 	type seenLine struct {
 		line  int
-		words map[string]bool
+		words lineWords
 	}
 	norm := make([]string, len(d.Lines))
 	count := map[string]int{}
 	for i := range d.Lines {
 		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = normalizedTitle(p, d.Slice(ls))
+			norm[i] = foldedTrimmedLine(p, i, ls)
 			count[norm[i]]++
 		}
 	}
 	first := map[string]int{}
 	var seen []seenLine
+	var sets wordSets
 	for i := range d.Lines {
-		ls := trimmedLine(d, i)
 		n := norm[i]
-		if n == "" || wordCount(n) < minWords || count[n] >= 3 {
+		if n == "" || foldedWordCount(n) < minWords || count[n] >= 3 {
 			continue // a label, a heading, or structure the article repeats on purpose
 		}
-		if n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
+		if n == head || strings.HasPrefix(n, headSpace) && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
+		ls := trimmedLine(d, i)
 		if j, ok := first[n]; ok {
 			p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph repeats line " + itoa(j+1) + ": " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: []finding.Location{{Span: trimmedLine(d, j), Message: "first copy"}}})
@@ -77,12 +79,12 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if len(seen) >= maxNearLines {
 			continue
 		}
-		ws := wordSet(n)
+		ws := sets.add(n)
 		for _, s := range seen {
-			if !canBeSimilar(len(ws), len(s.words), nearSim) {
+			if !canBeSimilar(ws.len(), s.words.len(), nearSim) {
 				continue
 			}
-			if sim := jaccard(ws, s.words); sim >= nearSim {
+			if sim := sets.jaccard(ws, s.words); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
 				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",
@@ -94,13 +96,84 @@ func runRepeatedParagraph(p *rule.Pass) {
 	}
 }
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// wordSets holds the sets of distinct words of an article's folded lines, one
+// after another in one slice, and compares them with a small hash table it
+// reuses: no map and no string built per line or per word.
+type wordSets struct {
+	words []wordEntry
+	// table is open addressing over one line's words: index+1 into them, 0
+	// for a free slot.
+	table []int32
 }
+
+// wordEntry is a distinct word of a line with its hash.
+type wordEntry struct {
+	h uint64
+	w string
+}
+
+// lineWords is a line's set of words: wordSets.words[lo:hi].
+type lineWords struct{ lo, hi int }
+
+func (l lineWords) len() int { return l.hi - l.lo }
+
+// scratch returns the table cleared, with room for n words at most half full.
+func (s *wordSets) scratch(n int) []int32 {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if len(s.table) < size {
+		s.table = make([]int32, size)
+	}
+	t := s.table[:size]
+	clear(t)
+	return t
+}
+
+// slot is where a word of hash h starts its search in a table of size mask+1.
+func slot(h uint64, mask int) int { return int(h^h>>29) & mask }
+
+// add returns the set of the words of folded (white space folded to single
+// spaces, as strings.Fields would split it).
+func (s *wordSets) add(folded string) lineWords {
+	words := foldedWordCount(folded)
+	if s.words == nil {
+		s.words = make([]wordEntry, 0, max(words, 256))
+	}
+	lo := len(s.words)
+	t := s.scratch(words)
+	mask := len(t) - 1
+	for from := 0; from < len(folded); {
+		end, h := from, uint64(fnvOffset)
+		for ; end < len(folded) && folded[end] != ' '; end++ {
+			h = (h ^ uint64(folded[end])) * fnvPrime
+		}
+		w := folded[from:end]
+		from = end + 1
+		if w == "" {
+			continue
+		}
+		for i := slot(h, mask); ; i = (i + 1) & mask {
+			e := t[i]
+			if e == 0 {
+				s.words = append(s.words, wordEntry{h, w})
+				t[i] = int32(len(s.words) - lo)
+				break
+			}
+			if x := s.words[lo+int(e)-1]; x.h == h && x.w == w {
+				break
+			}
+		}
+	}
+	return lineWords{lo, len(s.words)}
+}
+
+// FNV-1a's 64-bit offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
 // similarity of threshold: the intersection is at most the smaller and the
@@ -111,14 +184,29 @@ func canBeSimilar(a, b int, threshold float64) bool {
 	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// jaccard returns the Jaccard similarity of two sets: the size of their
+// intersection over that of their union (0 for two empty sets).
+func (s *wordSets) jaccard(a, b lineWords) float64 {
+	as, bs := s.words[a.lo:a.hi], s.words[b.lo:b.hi]
+	t := s.scratch(len(bs))
+	mask := len(t) - 1
+	for k, e := range bs {
+		i := slot(e.h, mask)
+		for t[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t[i] = int32(k + 1)
+	}
 	inter := 0
-	for w := range a {
-		if b[w] {
-			inter++
+	for _, e := range as {
+		for i := slot(e.h, mask); t[i] != 0; i = (i + 1) & mask {
+			if x := bs[t[i]-1]; x.h == e.h && x.w == e.w {
+				inter++
+				break
+			}
 		}
 	}
-	union := len(a) + len(b) - inter
+	union := len(as) + len(bs) - inter
 	if union == 0 {
 		return 0
 	}

@@ -1,0 +1,7 @@
+//go:build !amd64 || purego
+
+package minhash
+
+// minimize is minimizeGeneric where no vector instructions are written for
+// the machine.
+func minimize(mins *[Size]uint64, hashes []uint64) { minimizeGeneric(mins, hashes) }
