@@ -58,6 +58,9 @@ func oneSiteSuffixLen(line string, sites *lexicon.List) int {
 	// A separator followed by more than three words is no suffix: look for
 	// the last one only where it would leave three words or fewer.
 	zone := lastWordsStart(line, 3)
+	if !hasSeparatorByte(line[max(0, zone-len(" – ")):]) {
+		return 0
+	}
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
 		lo := max(0, zone-len(sep))
 		i := strings.LastIndex(line[lo:], sep)
@@ -94,6 +97,18 @@ func oneSiteSuffixLen(line string, sites *lexicon.List) int {
 		}
 	}
 	return 0
+}
+
+// hasSeparatorByte reports whether s holds a byte of a title-tag separator
+// other than its spaces: '|', '-', ':', or the first byte of "–" and "—".
+func hasSeparatorByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|', '-', ':', "–"[0]:
+			return true
+		}
+	}
+	return false
 }
 
 // lastWordsStart returns an offset of s after which s holds at most n white

@@ -85,6 +85,13 @@ func appendFoldedTitle(b []byte, s string) []byte {
 	return out[:n]
 }
 
+// extendsFolded reports whether the folded line n starts with the folded
+// line head and goes on with more words: strings.HasPrefix(n, head+" ")
+// without building head+" ".
+func extendsFolded(n, head string) bool {
+	return len(n) > len(head) && n[len(head)] == ' ' && n[:len(head)] == head
+}
+
 // foldASCII maps each ASCII byte to what appendFoldedTitle writes for it: a
 // lower-case letter or a digit, or a space for anything else; 0 for the bytes
 // that are not ASCII.
@@ -113,7 +120,6 @@ func runRepeatedHeadline(p *rule.Pass) {
 	if headWords < 3 {
 		return
 	}
-	headSpace := head + " "
 	headSpan := trimmedLine(d, t)
 	related := []finding.Location{{Span: headSpan, Message: "the headline"}}
 	for i := t + 1; i < len(d.Lines); i++ {
@@ -126,7 +132,7 @@ func runRepeatedHeadline(p *rule.Pass) {
 		case n == head:
 			p.ReportFinding(finding.Finding{Span: ls, Message: "the headline is repeated: " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: related})
-		case strings.HasPrefix(n, headSpace) && foldedWordCount(n) <= 3*headWords:
+		case extendsFolded(n, head) && foldedWordCount(n) <= 3*headWords:
 			fix := deleteLineFix(d, i)
 			fix.Safe = false // the extension may carry words worth keeping
 			p.ReportFinding(finding.Finding{Span: ls, Message: "line repeats the whole headline and extends it: " + quote(d.Slice(ls)),

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"math/bits"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -45,7 +45,6 @@ func runRepeatedParagraph(p *rule.Pass) {
 	if t >= 0 {
 		head = foldedLine(p, t)
 	}
-	headSpace := head + " "
 	type seenLine struct {
 		line  int
 		words lineWords
@@ -66,7 +65,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if n == "" || foldedWordCount(n) < minWords || count[n] >= 3 {
 			continue // a label, a heading, or structure the article repeats on purpose
 		}
-		if n == head || strings.HasPrefix(n, headSpace) && head != "" || lineIsWidget(p, i) {
+		if n == head || extendsFolded(n, head) && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
 		ls := trimmedLine(d, i)
@@ -106,74 +105,76 @@ type wordSets struct {
 	table []int32
 }
 
-// wordEntry is a distinct word of a line with its hash.
+// wordEntry is a distinct word of a line: where it is in the line, and its
+// hash.
 type wordEntry struct {
-	h uint64
-	w string
+	h          uint64
+	start, end int32
 }
 
-// lineWords is a line's set of words: wordSets.words[lo:hi].
-type lineWords struct{ lo, hi int }
+// lineWords is the set of the words of a folded line: wordSets.words[lo:hi].
+type lineWords struct {
+	text   string
+	lo, hi int
+}
 
 func (l lineWords) len() int { return l.hi - l.lo }
 
-// scratch returns the table cleared, with room for n words at most half full.
-func (s *wordSets) scratch(n int) []int32 {
-	size := 16
+// scratch returns the table cleared, with room for n words at most half
+// full, and the shift that takes a hash to a slot of it (see slot).
+func (s *wordSets) scratch(n int) ([]int32, uint) {
+	size, shift := 16, uint(64-4)
 	for size < 2*n {
-		size <<= 1
+		size, shift = size<<1, shift-1
 	}
 	if len(s.table) < size {
 		s.table = make([]int32, size)
 	}
 	t := s.table[:size]
 	clear(t)
-	return t
+	return t, shift
 }
 
-// slot is where a word of hash h starts its search in a table of size mask+1.
-func slot(h uint64, mask int) int { return int(h^h>>29) & mask }
+// slot is where a word of hash h starts its search in a table of
+// 1<<(64-shift) slots (Fibonacci hashing).
+func slot(h uint64, shift uint) int { return int((h * 0x9e3779b97f4a7c15) >> shift) }
 
-// add returns the set of the words of folded (white space folded to single
-// spaces, as strings.Fields would split it).
+// add returns the set of the words of folded (words separated by single
+// spaces, as a folded line has them). A word's hash is its bytes rotated in,
+// the same for the same word; only where it goes in the table depends on it.
 func (s *wordSets) add(folded string) lineWords {
 	words := foldedWordCount(folded)
 	if s.words == nil {
 		s.words = make([]wordEntry, 0, max(words, 256))
 	}
 	lo := len(s.words)
-	t := s.scratch(words)
+	t, shift := s.scratch(words)
 	mask := len(t) - 1
 	for from := 0; from < len(folded); {
-		end, h := from, uint64(fnvOffset)
+		end, h := from, uint64(0)
 		for ; end < len(folded) && folded[end] != ' '; end++ {
-			h = (h ^ uint64(folded[end])) * fnvPrime
+			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
 		}
 		w := folded[from:end]
+		e := wordEntry{h, int32(from), int32(end)}
 		from = end + 1
 		if w == "" {
 			continue
 		}
-		for i := slot(h, mask); ; i = (i + 1) & mask {
-			e := t[i]
-			if e == 0 {
-				s.words = append(s.words, wordEntry{h, w})
+		for i := slot(h, shift); ; i = (i + 1) & mask {
+			k := t[i]
+			if k == 0 {
+				s.words = append(s.words, e)
 				t[i] = int32(len(s.words) - lo)
 				break
 			}
-			if x := s.words[lo+int(e)-1]; x.h == h && x.w == w {
+			if x := s.words[lo+int(k)-1]; x.h == h && folded[x.start:x.end] == w {
 				break
 			}
 		}
 	}
-	return lineWords{lo, len(s.words)}
+	return lineWords{folded, lo, len(s.words)}
 }
-
-// FNV-1a's 64-bit offset basis and prime.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
 // similarity of threshold: the intersection is at most the smaller and the
@@ -188,10 +189,10 @@ func canBeSimilar(a, b int, threshold float64) bool {
 // intersection over that of their union (0 for two empty sets).
 func (s *wordSets) jaccard(a, b lineWords) float64 {
 	as, bs := s.words[a.lo:a.hi], s.words[b.lo:b.hi]
-	t := s.scratch(len(bs))
+	t, shift := s.scratch(len(bs))
 	mask := len(t) - 1
 	for k, e := range bs {
-		i := slot(e.h, mask)
+		i := slot(e.h, shift)
 		for t[i] != 0 {
 			i = (i + 1) & mask
 		}
@@ -199,8 +200,9 @@ func (s *wordSets) jaccard(a, b lineWords) float64 {
 	}
 	inter := 0
 	for _, e := range as {
-		for i := slot(e.h, mask); t[i] != 0; i = (i + 1) & mask {
-			if x := bs[t[i]-1]; x.h == e.h && x.w == e.w {
+		w := a.text[e.start:e.end]
+		for i := slot(e.h, shift); t[i] != 0; i = (i + 1) & mask {
+			if x := bs[t[i]-1]; x.h == e.h && b.text[x.start:x.end] == w {
 				inter++
 				break
 			}

@@ -137,7 +137,7 @@ func (s *signer) flush() {
 		return
 	}
 	w, sh := s.words[:s.n], s.shingles[:m]
-	j := 0
+	j := hashShingles(sh, w)
 	for ; j+4 <= m; j += 4 {
 		var a, b, c, d uint64
 		for _, x := range w[j : j+ShingleWords] {

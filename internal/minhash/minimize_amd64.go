@@ -26,3 +26,24 @@ func minimize(mins *[Size]uint64, hashes []uint64) {
 //
 //go:noescape
 func minimizeAVX512(mins *[Size]uint64, seeds *[Size]uint64, hashes []uint64)
+
+// hashShingles writes the hashes of the shingles that start at the first
+// len(dst) of words (which holds ShingleWords-1 more) to dst, eight at a
+// time where the processor has AVX-512, and returns how many it wrote: the
+// rest are flush's.
+func hashShingles(dst, words []uint64) int {
+	if !hasAVX512 || len(dst) < 8 {
+		return 0
+	}
+	n := len(dst) &^ 7
+	_ = words[n+ShingleWords-2] // the words the vector code reads
+	shinglesAVX512(dst[:n], words)
+	return n
+}
+
+// shinglesAVX512 is hashShingles for a multiple of eight shingles: a shingle's
+// hash is s = mix(s ^ word) over its words from s = 0, eight shingles in the
+// lanes of one register.
+//
+//go:noescape
+func shinglesAVX512(dst []uint64, words []uint64)

@@ -84,3 +84,48 @@ loop:
 
 none:
 	RET
+
+// MIX applies splitmix64's finaliser to the eight lanes of x, with C1 in Z14,
+// C2 in Z15 and t for scratch.
+#define MIX(x, t) \
+	VPSRLQ  $30, x, t \
+	VPXORQ  t, x, x   \
+	VPMULLQ Z14, x, x \
+	VPSRLQ  $27, x, t \
+	VPXORQ  t, x, x   \
+	VPMULLQ Z15, x, x \
+	VPSRLQ  $31, x, t \
+	VPXORQ  t, x, x
+
+// func shinglesAVX512(dst []uint64, words []uint64)
+TEXT ·shinglesAVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ words_base+24(FP), SI
+	SHRQ $3, CX
+	JZ   shnone
+	MOVQ $0xbf58476d1ce4e5b9, AX
+	VPBROADCASTQ AX, Z14
+	MOVQ $0x94d049bb133111eb, AX
+	VPBROADCASTQ AX, Z15
+
+shloop:
+	VMOVDQU64 0(SI), Z0
+	MIX(Z0, Z1)
+	VPXORQ    8(SI), Z0, Z0
+	MIX(Z0, Z1)
+	VPXORQ    16(SI), Z0, Z0
+	MIX(Z0, Z1)
+	VPXORQ    24(SI), Z0, Z0
+	MIX(Z0, Z1)
+	VPXORQ    32(SI), Z0, Z0
+	MIX(Z0, Z1)
+	VMOVDQU64 Z0, (DI)
+	ADDQ $64, SI
+	ADDQ $64, DI
+	DECQ CX
+	JNZ  shloop
+	VZEROUPPER
+
+shnone:
+	RET
