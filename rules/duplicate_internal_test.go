@@ -120,7 +120,8 @@ func normalizeTitleBefore(s string) string {
 
 func TestNormalizeTitleUnchanged(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 9))
-	pieces := append([]string{"Ⱥ", "İ", "ǅ", "Σ", "ς", "٣", "\u0301", "中", "\U0001F600"}, titlePieces...)
+	pieces := append([]string{"presiden", "rusia", "tiba di", "2024", "z", "9", "{", "`", "@", "/", ":", "[", "Z", "A", "0",
+		"kunjungan pertamanya ke korea utara", "Ⱥ", "İ", "ǅ", "Σ", "ς", "٣", "\u0301", "中", "\U0001F600"}, titlePieces...)
 	for range 50000 {
 		s := randomText(r, pieces, r.IntN(20))
 		if got, want := normalizeTitle(s), normalizeTitleBefore(s); got != want {
@@ -273,6 +274,11 @@ func TestWordSetsJaccard(t *testing.T) {
 				want := float64(inter) / float64(len(a)+len(b)-inter)
 				if got := sets.jaccard(ids[i], ids[j]); got != want {
 					t.Fatalf("jaccard(%q, %q) = %v, want %v", lines[i], lines[j], got, want)
+				}
+				for _, threshold := range []float64{0.5, 0.6, 0.75, 0.8, 0.9, 0.95, 1} {
+					if want >= threshold && !mayBeSimilar(ids[i], ids[j], threshold) {
+						t.Fatalf("mayBeSimilar(%q, %q, %v) is false at similarity %v", lines[i], lines[j], threshold, want)
+					}
 				}
 			}
 		}

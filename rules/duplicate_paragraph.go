@@ -80,7 +80,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		ws := sets.add(n)
 		for _, s := range seen {
-			if !canBeSimilar(ws.len(), s.words.len(), nearSim) {
+			if !canBeSimilar(ws.len(), s.words.len(), nearSim) || !mayBeSimilar(ws, s.words, nearSim) {
 				continue
 			}
 			if sim := sets.jaccard(ws, s.words); sim >= nearSim {
@@ -116,6 +116,9 @@ type wordEntry struct {
 type lineWords struct {
 	text   string
 	lo, hi int
+	// bloom has bit k set when a word of the set has k as the top six bits
+	// of its Fibonacci hash (see mayBeSimilar).
+	bloom uint64
 }
 
 func (l lineWords) len() int { return l.hi - l.lo }
@@ -150,6 +153,7 @@ func (s *wordSets) add(folded string) lineWords {
 	lo := len(s.words)
 	t, shift := s.scratch(words)
 	mask := len(t) - 1
+	var bloom uint64
 	for from := 0; from < len(folded); {
 		end, h := from, uint64(0)
 		for ; end < len(folded) && folded[end] != ' '; end++ {
@@ -161,6 +165,7 @@ func (s *wordSets) add(folded string) lineWords {
 		if w == "" {
 			continue
 		}
+		bloom |= 1 << slot(h, 64-6)
 		for i := slot(h, shift); ; i = (i + 1) & mask {
 			k := t[i]
 			if k == 0 {
@@ -173,7 +178,7 @@ func (s *wordSets) add(folded string) lineWords {
 			}
 		}
 	}
-	return lineWords{folded, lo, len(s.words)}
+	return lineWords{folded, lo, len(s.words), bloom}
 }
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
@@ -183,6 +188,17 @@ func (s *wordSets) add(folded string) lineWords {
 // comparison.
 func canBeSimilar(a, b int, threshold float64) bool {
 	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
+}
+
+// mayBeSimilar reports whether the sets a and b can reach a similarity of
+// threshold, from their bloom bits: a bit set in one and not the other stands
+// for at least one word in one set only, and sets of similarity t differ by
+// at most (1-t) times their union, itself at most the sum of their sizes.
+// The margin of one word covers the rounding of jaccard's division. It
+// spares most of the pairs canBeSimilar lets through the comparison.
+func mayBeSimilar(a, b lineWords, threshold float64) bool {
+	differ := bits.OnesCount64(a.bloom ^ b.bloom)
+	return float64(differ) <= (1-threshold)*float64(a.len()+b.len())+1
 }
 
 // jaccard returns the Jaccard similarity of two sets: the size of their
