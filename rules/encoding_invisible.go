@@ -47,8 +47,20 @@ func invisibleName(r rune) string {
 func runInvisible(p *rule.Pass) {
 	t := p.Doc.Text
 	for i := 0; i < len(t); {
+		// Eight printable ASCII characters at a time, then one byte at a
+		// time up to the next that may start an invisible character: a
+		// control byte or the lead byte of U+0080–U+00AD (0xC2), of
+		// U+200B–U+2069 (0xE2) or of U+FEFF and U+FFFD (0xEF). A lead byte
+		// never stands inside another character, so the bytes between need
+		// no decoding.
+		for i+8 <= len(t) && printableASCII8(t[i:i+8]) {
+			i += 8
+		}
+		if i == len(t) {
+			break
+		}
 		c := t[i]
-		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' {
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80 && c != 0xc2 && c != 0xe2 && c != 0xef {
 			i++
 			continue
 		}
@@ -73,4 +85,16 @@ func runInvisible(p *rule.Pass) {
 		}
 		i += n
 	}
+}
+
+// printableASCII8 reports whether the eight bytes of s are all printable
+// ASCII (0x20–0x7E), testing them together as one word: with every high bit
+// clear (so no sum carries into the next byte), a byte b is at least 0x20 when
+// b+0x60 sets its high bit, and below 0x7F when b+1 does not.
+func printableASCII8(s string) bool {
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x+ones))&highs == 0 && (x+0x60*ones)&highs == highs
 }

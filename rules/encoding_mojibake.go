@@ -101,9 +101,16 @@ func findMojibake(t string, from, to int, fn func(s finding.Span, fixed string))
 func scanMojibake(t string, from, to, stop int, fn func(s finding.Span, fixed string)) {
 	var fixed []byte
 	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(t[i:])
 		// A mojibake run starts with a UTF-8 lead byte read as a character:
-		// 0xC2–0xF4 are Â Ã Ä … ô.
+		// 0xC2–0xF4 are Â Ã Ä … ô, all encoded with the lead byte 0xC3,
+		// which never stands inside another character: the scan jumps from
+		// one 0xC3 to the next.
+		k := strings.IndexByte(t[i:to], 0xc3)
+		if k < 0 {
+			return
+		}
+		i += k
+		r, n := utf8.DecodeRuneInString(t[i:])
 		if r < 0xc2 || r > 0xf4 {
 			i += n
 			continue

@@ -30,9 +30,20 @@ var MissingSpace = &rule.Rule{
 
 func runMissingSpace(p *rule.Pass) {
 	t := p.Doc.Text
-	for i := 1; i+2 < len(t); i++ {
+	scan := newNeedleScan(t, sentenceMarks)
+	for pos := 1; ; {
+		i, _ := scan.from(pos)
+		if i < 0 || i+2 >= len(t) {
+			return
+		}
+		pos = i + 1
 		c := t[i]
-		if c != '.' && c != '?' && c != '!' {
+		// A lower-case letter before the mark and a capital after it; ASCII
+		// is judged without decoding.
+		if b := t[i-1]; b < utf8.RuneSelf && !('a' <= b && b <= 'z') {
+			continue
+		}
+		if b := t[i+1]; b < utf8.RuneSelf && !('A' <= b && b <= 'Z') {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(t[:i])
@@ -83,6 +94,9 @@ func runMissingSpace(p *rule.Pass) {
 			finding.Fix{Message: "insert a space: " + quote(lastWord(left)+string(c)+" "+right), Edits: []finding.Edit{{Span: finding.Span{Start: i + 1, End: i + 1}, New: " "}}, Safe: true})
 	}
 }
+
+// sentenceMarks are the marks that end a sentence.
+var sentenceMarks = []string{".", "?", "!"}
 
 // domainSuffixes are the top-level domains that news text writes with a capital
 // ("Detik.Com", "Deras.Id"); a glued word such as "said.The" is not a domain.

@@ -21,40 +21,72 @@ type periodSite struct {
 }
 
 // periodSites calls fn for each period that is followed by white space within a
-// line and then a word, skipping ellipses.
+// line and then a word, skipping ellipses. The sites are found once per
+// document and shared by the rules that read them.
 func periodSites(d *document.Document, fn func(periodSite)) {
-	t := d.Text
-	for _, l := range d.Lines {
-		line := t[l.Start:l.End]
-		off := 0
-		for {
-			k := strings.IndexByte(line[off:], '.')
-			if k < 0 {
-				break
-			}
-			dot := l.Start + off + k
-			off += k + 1
-			if dot > l.Start && t[dot-1] == '.' || dot+1 < l.End && t[dot+1] == '.' {
-				continue // ellipsis
-			}
-			j := skipHSpace(t, dot+1, l.End)
-			if j == dot+1 || j >= l.End {
-				continue
-			}
-			e := j
-			for e < l.End {
-				r, n := utf8.DecodeRuneInString(t[e:])
-				if !document.IsWordRune(r) && r != '-' {
+	for _, s := range d.Memo(periodSitesKey{}, func() any { return findPeriodSites(d.Text) }).([]periodSite) {
+		fn(s)
+	}
+}
+
+// periodSitesKey is the Document.Memo key of a document's period sites.
+type periodSitesKey struct{}
+
+// findPeriodSites returns the period sites of t, in order. Lines need no
+// lookup: neither white space nor a word holds a line's end, so a site never
+// crosses one.
+func findPeriodSites(t string) []periodSite {
+	var out []periodSite
+	for off := 0; ; {
+		k := strings.IndexByte(t[off:], '.')
+		if k < 0 {
+			return out
+		}
+		dot := off + k
+		off = dot + 1
+		if dot > 0 && t[dot-1] == '.' || dot+1 < len(t) && t[dot+1] == '.' {
+			continue // ellipsis
+		}
+		j := skipHSpaceASCII(t, dot+1, len(t))
+		if j == dot+1 || j >= len(t) || t[j] == '\n' || t[j] == '\r' {
+			continue
+		}
+		e := j
+		for e < len(t) {
+			if c := t[e]; c < utf8.RuneSelf {
+				if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
 					break
 				}
-				e += n
-			}
-			if e == j {
+				e++
 				continue
 			}
-			fn(periodSite{dot: dot, prev: document.TokenBefore(t, dot), next: t[j:e], spaceStart: dot + 1, nextStart: j})
+			r, n := utf8.DecodeRuneInString(t[e:])
+			if !document.IsWordRune(r) {
+				break
+			}
+			e += n
+		}
+		if e == j {
+			continue
+		}
+		out = append(out, periodSite{dot: dot, prev: tokenBefore(t, dot), next: t[j:e], spaceStart: dot + 1, nextStart: j})
+	}
+}
+
+// tokenBefore is document.TokenBefore with a fast path for ASCII: the token
+// ends at white space or an opening quote or bracket.
+func tokenBefore(t string, end int) string {
+	for i := end; i > 0; i-- {
+		c := t[i-1]
+		if c >= utf8.RuneSelf {
+			return document.TokenBefore(t, end)
+		}
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r', '"', '\'', '(', '[':
+			return t[i:end]
 		}
 	}
+	return t[:end]
 }
 
 // removePeriodFix removes the period at s.dot and makes the white space after it
@@ -139,8 +171,17 @@ var PeriodAfterFunctionWord = &rule.Rule{
 // both and never by neither.
 func isFunctionWordSite(p *rule.Pass, s periodSite, allowed map[string]bool) bool {
 	w := s.prev
-	if w == "" || w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
-		return false // "a. Send us an email": a list item's letter
+	if w == "" {
+		return false
+	}
+	// A lower-case word of letters only, and not a list item's letter ("a.
+	// Send us an email"); for ASCII, that is a–z only.
+	if lower, ascii := asciiLowerLetters(w); ascii {
+		if !lower || len(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
+			return false
+		}
+	} else if w != lastWord(w) || !isLowerWord(w) || utf8.RuneCountInString(w) == 1 && blankBefore(p.Doc.Text, s.dot-len(w)) {
+		return false
 	}
 	e := p.Pack.List("cannot-end").Lookup(w)
 	if e == nil || allowed[strings.ToLower(w)] || endsWithPhrase(p.Doc.Text[:s.dot], p.Pack.List("can-end-phrases")) {
@@ -150,6 +191,22 @@ func isFunctionWordSite(p *rule.Pass, s periodSite, allowed map[string]bool) boo
 		return false // "they agreed to. It has": a stranded word ends this sentence
 	}
 	return true
+}
+
+// asciiLowerLetters reports whether s is ASCII and, if so, whether it holds
+// only the letters a–z.
+func asciiLowerLetters(s string) (lower, ascii bool) {
+	lower = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		if c < 'a' || c > 'z' {
+			lower = false
+		}
+	}
+	return lower, true
 }
 
 // endsWithPhrase reports whether text ends with one of the list's phrases as
@@ -196,6 +253,9 @@ var PeriodBeforeLowercase = &rule.Rule{
 		}
 		periodSites(p.Doc, func(s periodSite) {
 			tok := s.prev
+			if c := s.next[0]; c < utf8.RuneSelf && !('a' <= c && c <= 'z') {
+				return // not a lower-case word (isLowerWord), without decoding it
+			}
 			if tok == "" || !isLowerWord(s.next) || startsURL(t[s.nextStart:]) || isFunctionWordSite(p, s, allowed) {
 				return // no word before, or a function word that the other rule reports
 			}

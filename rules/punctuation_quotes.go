@@ -170,6 +170,9 @@ func roleOf(text string, off, size int, r rune, fam quoteFamily) quoteRole {
 
 func runUnbalancedQuote(p *rule.Pass) {
 	d := p.Doc
+	if !hasQuoteMark(d.Text) {
+		return
+	}
 	paras := d.Paragraphs
 	opensWith := func(k int, fam quoteFamily) bool {
 		if k >= len(paras) {
@@ -182,14 +185,25 @@ func runUnbalancedQuote(p *rule.Pass) {
 		_, _, f := quoteMarkAt(next, 0)
 		return f == fam
 	}
+	// The marks still open, by family, and the marks to report: reused from
+	// one paragraph to the next.
+	var doubles, singles, bad []quoteMark
 	for k, para := range paras {
 		text := d.Slice(para.Span)
-		if !strings.ContainsAny(text, "“”\"„‟«»‘’‚‹›") {
+		if !hasQuoteMark(text) {
 			continue
 		}
-		var bad []quoteMark
-		stacks := map[quoteFamily][]quoteMark{}
+		bad, doubles, singles = bad[:0], doubles[:0], singles[:0]
+		leads := newNeedleScan(text, quoteLeads)
 		for i := 0; i < len(text); {
+			// Every mark starts with '"' or the lead byte of «, », “, ’ …:
+			// the bytes between are passed over without decoding them (a
+			// lead byte never stands inside another character).
+			k, _ := leads.from(i)
+			if k < 0 {
+				break
+			}
+			i = k
 			r, size, fam := quoteMarkAt(text, i)
 			if fam == noQuote {
 				i += size
@@ -197,37 +211,42 @@ func runUnbalancedQuote(p *rule.Pass) {
 			}
 			m := quoteMark{off: i, size: size, r: r, family: fam, role: roleOf(text, i, size, r, fam)}
 			i += size
-			st := stacks[fam]
-			if m.role == roleOpen && r == '"' && len(st) > 0 && st[len(st)-1].r == '"' && misplacedCloser(text, m.off, m.size) {
+			st := &doubles
+			if fam == singleQuote {
+				st = &singles
+			}
+			if m.role == roleOpen && r == '"' && len(*st) > 0 && (*st)[len(*st)-1].r == '"' && misplacedCloser(text, m.off, m.size) {
 				m.role = roleClose
 			}
 			switch m.role {
 			case roleSkip:
 				continue
 			case roleOpen:
-				st = append(st, m)
+				*st = append(*st, m)
 			case roleEither:
-				if len(st) > 0 {
-					st = st[:len(st)-1]
+				if len(*st) > 0 {
+					*st = (*st)[:len(*st)-1]
 				} else if r == '"' && unicode.IsDigit(lastRune(text[:m.off])) {
 					continue // an inch mark: 27"
 				} else if strings.ContainsRune("«»‹›", r) {
 					continue // a lone spaced guillemet is an arrow: "Home » News", "near you »"
 				} else {
 					m.role = roleOpen
-					st = append(st, m)
+					*st = append(*st, m)
 				}
 			case roleClose:
-				if len(st) > 0 {
-					st = st[:len(st)-1]
+				if len(*st) > 0 {
+					*st = (*st)[:len(*st)-1]
 				} else if fam == doubleQuote {
 					bad = append(bad, m)
 				} // a lone closing ’ is a possessive apostrophe: the players’ union
 			}
-			stacks[fam] = st
 		}
-		for _, fam := range []quoteFamily{doubleQuote, singleQuote} {
-			st := stacks[fam]
+		for _, fam := range [...]quoteFamily{doubleQuote, singleQuote} {
+			st := doubles
+			if fam == singleQuote {
+				st = singles
+			}
 			if len(st) == 0 || opensWith(k+1, fam) {
 				continue // none left open, or the quote runs on into the next paragraph
 			}
@@ -245,6 +264,31 @@ func runUnbalancedQuote(p *rule.Pass) {
 				kind = "opening"
 			}
 			p.Report(finding.Span{Start: off, End: off + m.size}, kind+" quotation mark "+quote(text[m.off:m.off+m.size])+" has no partner in its paragraph")
+		}
+	}
+}
+
+// quoteLeads are the bytes a quotation mark starts with: '"', and the lead
+// bytes of « » (0xC2) and of “ ” „ ‟ ‘ ’ ‚ ‹ › (0xE2).
+var quoteLeads = []string{"\"", "\xc2", "\xe2"}
+
+// hasQuoteMark reports whether text holds one of the marks quoteMarkAt
+// reads (strings.ContainsAny(text, "“”\"„‟«»‘’‚‹›")), with vectorised
+// searches for '"' and for the lead bytes of the others instead of decoding
+// every character.
+func hasQuoteMark(text string) bool {
+	if strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "«") || strings.Contains(text, "»") {
+		return true
+	}
+	// “ ” „ ‟ ‘ ’ ‚ are U+2018–U+201F (E2 80 98–9F); ‹ › are U+2039–U+203A (E2 80 B9–BA).
+	for i := 0; ; {
+		k := strings.Index(text[i:], "\xe2\x80")
+		if k < 0 || i+k+2 >= len(text) {
+			return false
+		}
+		i += k + 2
+		if c := text[i]; c >= 0x98 && c <= 0x9f || c == 0xb9 || c == 0xba {
+			return true
 		}
 	}
 }

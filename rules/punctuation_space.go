@@ -27,14 +27,26 @@ var IrregularSpace = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		d := p.Doc
 		t := d.Text
-		for _, l := range d.Lines {
-			ls := trimSpan(t, l.Span)
-			for i := ls.Start; i < ls.End; {
-				if !isHSpace(t, i) {
-					i++
-					continue
-				}
-				j := skipHSpace(t, i, ls.End)
+		// A run worth a look holds a tab, a wide space or two plain spaces in
+		// a row: the scan jumps from one such needle to the next over the
+		// whole text (runs never cross a line's end), walks back to the run's
+		// start and judges the run within its line, trimmed.
+		scan := newNeedleScan(t, irregularSpaceNeedles)
+		for pos := 0; ; {
+			k, _ := scan.from(pos)
+			if k < 0 {
+				return
+			}
+			i := k
+			for i > 0 && isHSpaceBefore(t, i) {
+				_, n := utf8.DecodeLastRuneInString(t[:i])
+				i -= n
+			}
+			j := skipHSpace(t, i, len(t))
+			pos = j
+			ls := trimSpan(t, d.Lines[d.LineIndex(i)].Span)
+			if i >= ls.Start && i < ls.End {
+				j = skipHSpace(t, i, ls.End)
 				if t[i:j] != " " && !inMojibakeRun(t, i) && !afterLeadingDash(t, ls.Start, i) {
 					span := finding.Span{Start: i, End: j}
 					what := "doubled space"
@@ -46,11 +58,15 @@ var IrregularSpace = &rule.Rule{
 					p.Report(span, what+" between "+quote(wordBefore(t, i))+" and "+quote(wordAfter(t, j)),
 						finding.Fix{Message: "replace with one space", Edits: []finding.Edit{{Span: span, New: " "}}, Safe: true})
 				}
-				i = j
 			}
 		}
 	},
 }
+
+// irregularSpaceNeedles are what every run of horizontal white space (see
+// isSpaceRune) other than one plain space holds: two plain spaces, a tab, or
+// one of the wider spaces.
+var irregularSpaceNeedles = []string{"  ", "\t", "\u00a0", "\u2009", "\u202f", "\u3000"}
 
 // afterLeadingDash reports whether the line holds only a dash before offset i
 // ("-  Presiden …"): a dash left by a cut dateline, which artifact/cut-dateline
@@ -142,43 +158,49 @@ var SpaceBeforePunctuation = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		d := p.Doc
 		t := d.Text
-		for _, l := range d.Lines {
-			for i := l.Start + 1; i < l.End; i++ {
-				c := t[i]
-				if !strings.ContainsRune(".,;:!?", rune(c)) || !isHSpace(t, i-1) {
-					continue
-				}
-				if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
-					continue // " ..." ellipsis, " ??"
-				}
-				if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
-					continue // " .NET", " :)" and the like
-				}
-				if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
-					continue // "Thailand : Emas 6", "VIP : 60,000₩": a label style the writer chose, not damage
-				}
-				if c == '.' && spacedEllipsis(t, i, l.End) {
-					continue // ". . ." written with spaces
-				}
-				a := i
-				for a > l.Start && isHSpaceBefore(t, a) {
-					_, n := utf8.DecodeLastRuneInString(t[:a])
-					a -= n
-				}
-				if a == l.Start {
-					continue
-				}
-				r, _ := utf8.DecodeLastRuneInString(t[:a])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(")\"”’", r) {
-					continue
-				}
-				span := finding.Span{Start: a, End: i}
-				p.Report(finding.Span{Start: a, End: i + 1}, "space before "+quote(string(c)),
-					finding.Fix{Message: "delete the space before " + quote(string(c)), Edits: []finding.Edit{{Span: span}}, Safe: true})
+		// A candidate is a mark right after a plain space or a tab (the byte
+		// before it, as a character: the last byte of a wider space is not
+		// one). Both are inside one line, so the scan runs over the whole
+		// text and looks the line up only for a candidate.
+		for i := 1; i < len(t); i++ {
+			c := t[i]
+			if !spacePunctMark[c] || t[i-1] != ' ' && t[i-1] != '\t' {
+				continue
 			}
+			l := d.Lines[d.LineIndex(i)]
+			if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
+				continue // " ..." ellipsis, " ??"
+			}
+			if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
+				continue // " .NET", " :)" and the like
+			}
+			if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
+				continue // "Thailand : Emas 6", "VIP : 60,000₩": a label style the writer chose, not damage
+			}
+			if c == '.' && spacedEllipsis(t, i, l.End) {
+				continue // ". . ." written with spaces
+			}
+			a := i
+			for a > l.Start && isHSpaceBefore(t, a) {
+				_, n := utf8.DecodeLastRuneInString(t[:a])
+				a -= n
+			}
+			if a == l.Start {
+				continue
+			}
+			r, _ := utf8.DecodeLastRuneInString(t[:a])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(")\"”’", r) {
+				continue
+			}
+			span := finding.Span{Start: a, End: i}
+			p.Report(finding.Span{Start: a, End: i + 1}, "space before "+quote(string(c)),
+				finding.Fix{Message: "delete the space before " + quote(string(c)), Edits: []finding.Edit{{Span: span}}, Safe: true})
 		}
 	},
 }
+
+// spacePunctMark marks the bytes space-before-punctuation looks at: . , ; : ! ?
+var spacePunctMark = [256]bool{'.': true, ',': true, ';': true, ':': true, '!': true, '?': true}
 
 // spacedEllipsis reports whether the period at i is followed, after white space,
 // by another period: the first dot of ". . .".

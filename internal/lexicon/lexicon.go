@@ -178,18 +178,34 @@ func boundaryBefore(text string, i int) bool {
 	if i == 0 {
 		return true
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	first, _ := utf8.DecodeRuneInString(text[i:])
-	return !document.IsWordRune(r) || !document.IsWordRune(first)
+	return !wordRuneBefore(text, i) || !wordRuneAt(text, i)
 }
 
 func boundaryAfter(text string, i int) bool {
 	if i >= len(text) {
 		return true
 	}
+	return !wordRuneAt(text, i) || !wordRuneBefore(text, i)
+}
+
+// wordRuneAt reports whether the rune at offset i (< len(text)) is a word
+// rune; ASCII through a table.
+func wordRuneAt(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	last, _ := utf8.DecodeLastRuneInString(text[:i])
-	return !document.IsWordRune(r) || !document.IsWordRune(last)
+	return document.IsWordRune(r)
+}
+
+// wordRuneBefore reports whether the rune ending at offset i (> 0) is a word
+// rune.
+func wordRuneBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return document.IsWordRune(r)
 }
 
 // Pack is the set of lists of one language.

@@ -1,5 +1,11 @@
 package lexicon
 
+import (
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+)
+
 // matcher finds the leftmost-longest, non-overlapping whole-word occurrences
 // of a set of patterns in a text, ignoring ASCII case. It is a trie over byte classes,
 // walked from each byte that can start a pattern: the lists are short words
@@ -85,37 +91,92 @@ func newMatcher(patterns []string) *matcher {
 // records an end only at one, so a longer pattern that would end inside a
 // word ("banyak orang bilang" in "bilangnya") does not hide a shorter one that
 // ends on a boundary ("banyak orang").
+//
+// The scan goes word by word: the offsets inside a run of word runes are not
+// boundaries, so after the run's first rune it skips to the run's end (ASCII
+// bytes through a table, other runes decoded once), and a non-word rune is
+// stepped over whole.
 func (m *matcher) each(text string, yield func(start, end, pattern int) bool) {
-	n := m.nclass
 	for i := 0; i < len(text); {
-		if !m.start[text[i]] || !boundaryBefore(text, i) {
-			i++
+		c := text[i]
+		word, size := asciiWord[c], 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = document.IsWordRune(r)
+		}
+		// A non-word rune is always on a boundary; a word rune is when the
+		// rune before it is not a word rune.
+		if m.start[c] && (!word || boundaryBefore(text, i)) {
+			if end, pat := m.walk(text, i); end >= 0 {
+				if !yield(i, end, pat) {
+					return
+				}
+				i = end
+				continue
+			}
+		}
+		if !word {
+			i += size
 			continue
 		}
-		s := int32(rootState)
-		end, pat := -1, 0
-		for j := i; j < len(text); j++ {
-			c := m.class[text[j]]
-			if c == 0 {
-				break
-			}
-			if s = m.next[int(s)*n+int(c)]; s == 0 {
-				break
-			}
-			if p := m.pattern[s]; p != 0 && boundaryAfter(text, j+1) {
-				end, pat = j+1, int(p-1)
-			}
-		}
-		if end < 0 {
-			i++
-			continue
-		}
-		if !yield(i, end, pat) {
-			return
-		}
-		i = end
+		i = skipWord(text, i+size)
 	}
 }
+
+// walk follows the trie from offset i and returns the end and pattern of the
+// longest pattern that starts there and ends on a word boundary, or -1.
+func (m *matcher) walk(text string, i int) (end, pat int) {
+	n := m.nclass
+	s := int32(rootState)
+	end = -1
+	for j := i; j < len(text); j++ {
+		c := m.class[text[j]]
+		if c == 0 {
+			break
+		}
+		if s = m.next[int(s)*n+int(c)]; s == 0 {
+			break
+		}
+		if p := m.pattern[s]; p != 0 && boundaryAfter(text, j+1) {
+			end, pat = j+1, int(p-1)
+		}
+	}
+	return end, pat
+}
+
+// skipWord returns the offset of the first rune at or after i that is not a
+// word rune (letter, digit or combining mark), or len(text).
+func skipWord(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !document.IsWordRune(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// asciiWord marks the ASCII bytes that are word runes: letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+		t[c-'a'+'A'] = true
+	}
+	return t
+}()
 
 func lowerASCII(b byte) byte {
 	if 'A' <= b && b <= 'Z' {
