@@ -275,8 +275,10 @@ func TestWordSetsJaccard(t *testing.T) {
 				if got := sets.jaccard(ids[i], ids[j]); got != want {
 					t.Fatalf("jaccard(%q, %q) = %v, want %v", lines[i], lines[j], got, want)
 				}
+				pa := paragraph{text: lines[i], words: foldedWordCount(lines[i]), bloom: wordBloom(lines[i])}
+				pb := paragraph{text: lines[j], words: foldedWordCount(lines[j]), bloom: wordBloom(lines[j])}
 				for _, threshold := range []float64{0.5, 0.6, 0.75, 0.8, 0.9, 0.95, 1} {
-					if want >= threshold && !mayBeSimilar(ids[i], ids[j], threshold) {
+					if want >= threshold && !mayBeSimilar(&pa, &pb, threshold) {
 						t.Fatalf("mayBeSimilar(%q, %q, %v) is false at similarity %v", lines[i], lines[j], threshold, want)
 					}
 				}

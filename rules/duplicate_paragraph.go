@@ -45,10 +45,6 @@ func runRepeatedParagraph(p *rule.Pass) {
 	if t >= 0 {
 		head = foldedLine(p, t)
 	}
-	type seenLine struct {
-		line  int
-		words lineWords
-	}
 	norm := make([]string, len(d.Lines))
 	count := map[string]int{}
 	for i := range d.Lines {
@@ -58,7 +54,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 	}
 	first := map[string]int{}
-	var seen []seenLine
+	var seen []paragraph
 	var sets wordSets
 	for i := range d.Lines {
 		n := norm[i]
@@ -78,12 +74,18 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if len(seen) >= maxNearLines {
 			continue
 		}
-		ws := sets.add(n)
-		for _, s := range seen {
-			if !canBeSimilar(ws.len(), s.words.len(), nearSim) || !mayBeSimilar(ws, s.words, nearSim) {
+		cur := paragraph{line: i, text: n, words: foldedWordCount(n), bloom: wordBloom(n)}
+		for k := range seen {
+			s := &seen[k]
+			if !mayBeSimilar(&cur, s, nearSim) {
 				continue
 			}
-			if sim := sets.jaccard(ws, s.words); sim >= nearSim {
+			sets.build(&cur)
+			sets.build(s)
+			if !canBeSimilar(cur.set.len(), s.set.len(), nearSim) {
+				continue
+			}
+			if sim := sets.jaccard(cur.set, s.set); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
 				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",
@@ -91,7 +93,55 @@ func runRepeatedParagraph(p *rule.Pass) {
 				break
 			}
 		}
-		seen = append(seen, seenLine{line: i, words: ws})
+		seen = append(seen, cur)
+	}
+}
+
+// paragraph is a line repeated-paragraph compares with the earlier ones.
+type paragraph struct {
+	line  int
+	text  string // folded
+	words int    // foldedWordCount(text)
+	// bloom has bit k set when a word of the line has k as the top six bits
+	// of its Fibonacci hash (see mayBeSimilar).
+	bloom uint64
+	// set is the line's set of words, built only when a comparison needs it.
+	set   lineWords
+	built bool
+}
+
+// wordBloom returns the bloom bits of the words of a folded line.
+func wordBloom(folded string) uint64 {
+	var bloom uint64
+	for from := 0; from < len(folded); {
+		end, h := from, uint64(0)
+		for ; end < len(folded) && folded[end] != ' '; end++ {
+			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
+		}
+		if end > from {
+			bloom |= 1 << slot(h, 64-6)
+		}
+		from = end + 1
+	}
+	return bloom
+}
+
+// mayBeSimilar reports whether the word sets of two lines can reach a
+// similarity of threshold, from their bloom bits: a bit set in one and not
+// the other stands for at least one word in one set only, and sets of
+// similarity t differ by at most (1-t) times their union, itself at most the
+// sum of the lines' word counts. The margin of one word covers the rounding
+// of jaccard's division. It spares most pairs of paragraphs building their
+// sets.
+func mayBeSimilar(a, b *paragraph, threshold float64) bool {
+	differ := bits.OnesCount64(a.bloom ^ b.bloom)
+	return float64(differ) <= (1-threshold)*float64(a.words+b.words)+1
+}
+
+// build gives p its set of words, once.
+func (s *wordSets) build(p *paragraph) {
+	if !p.built {
+		p.set, p.built = s.add(p.text), true
 	}
 }
 
@@ -116,9 +166,6 @@ type wordEntry struct {
 type lineWords struct {
 	text   string
 	lo, hi int
-	// bloom has bit k set when a word of the set has k as the top six bits
-	// of its Fibonacci hash (see mayBeSimilar).
-	bloom uint64
 }
 
 func (l lineWords) len() int { return l.hi - l.lo }
@@ -153,7 +200,6 @@ func (s *wordSets) add(folded string) lineWords {
 	lo := len(s.words)
 	t, shift := s.scratch(words)
 	mask := len(t) - 1
-	var bloom uint64
 	for from := 0; from < len(folded); {
 		end, h := from, uint64(0)
 		for ; end < len(folded) && folded[end] != ' '; end++ {
@@ -165,7 +211,6 @@ func (s *wordSets) add(folded string) lineWords {
 		if w == "" {
 			continue
 		}
-		bloom |= 1 << slot(h, 64-6)
 		for i := slot(h, shift); ; i = (i + 1) & mask {
 			k := t[i]
 			if k == 0 {
@@ -178,7 +223,7 @@ func (s *wordSets) add(folded string) lineWords {
 			}
 		}
 	}
-	return lineWords{folded, lo, len(s.words), bloom}
+	return lineWords{folded, lo, len(s.words)}
 }
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
@@ -188,17 +233,6 @@ func (s *wordSets) add(folded string) lineWords {
 // comparison.
 func canBeSimilar(a, b int, threshold float64) bool {
 	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
-}
-
-// mayBeSimilar reports whether the sets a and b can reach a similarity of
-// threshold, from their bloom bits: a bit set in one and not the other stands
-// for at least one word in one set only, and sets of similarity t differ by
-// at most (1-t) times their union, itself at most the sum of their sizes.
-// The margin of one word covers the rounding of jaccard's division. It
-// spares most of the pairs canBeSimilar lets through the comparison.
-func mayBeSimilar(a, b lineWords, threshold float64) bool {
-	differ := bits.OnesCount64(a.bloom ^ b.bloom)
-	return float64(differ) <= (1-threshold)*float64(a.len()+b.len())+1
 }
 
 // jaccard returns the Jaccard similarity of two sets: the size of their
