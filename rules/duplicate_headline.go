@@ -47,19 +47,17 @@ func appendFoldedTitle(b []byte, s string) []byte {
 	start := len(b)
 	b = slices.Grow(b, len(s))
 	n, out := len(b), b[:cap(b)]
-	space := true // at the start, or after a space: a separator adds nothing
+	space := 1 // 1 at the start or after a space, where a separator adds nothing
 	for i := 0; i < len(s); {
 		for ; i < len(s); i++ {
 			o := foldASCII[s[i]]
 			if o == 0 {
 				break // not ASCII
 			}
+			// Without a branch: written always, kept unless a second space.
 			out[n] = o
-			inc, isSpace := 1, o == ' '
-			if isSpace && space {
-				inc = 0
-			}
-			n += inc
+			isSpace := b2i(o == ' ')
+			n += 1 - isSpace&space
 			space = isSpace
 		}
 		if i == len(s) {
@@ -69,12 +67,12 @@ func appendFoldedTitle(b []byte, s string) []byte {
 		i += size
 		r = unicode.ToLower(r)
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if space {
+			if space == 1 {
 				continue
 			}
 			r = ' '
 		}
-		space = r == ' '
+		space = b2i(r == ' ')
 		b = utf8.AppendRune(out[:n], r)
 		b = slices.Grow(b, len(s)-i)
 		n, out = len(b), b[:cap(b)]
@@ -90,6 +88,14 @@ func appendFoldedTitle(b []byte, s string) []byte {
 // without building head+" ".
 func extendsFolded(n, head string) bool {
 	return len(n) > len(head) && n[len(head)] == ' ' && n[:len(head)] == head
+}
+
+// b2i is 1 for true and 0 for false (compiled without a branch).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // foldASCII maps each ASCII byte to what appendFoldedTitle writes for it: a
