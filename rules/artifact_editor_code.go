@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,32 +30,82 @@ var EditorCode = &rule.Rule{
 // from it.
 const editorCodeExpr = `\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`
 
-// editorCodePattern matches the code closing a line, with the tag words after it.
-var editorCodePattern = lazyRegexp(`\s*` + editorCodeExpr + `(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$`)
-
 // editorCodeInLine finds the code inside a flattened line.
 var editorCodeInLine = lazyRegexp(editorCodeExpr)
 
 // editorCodeWord matches the code standing as one word.
 var editorCodeWord = lazyRegexp(`^` + editorCodeExpr + `$`)
 
-// closesWithCode is a quick test the pattern's end implies: after the code's
-// ")" come only lower-case words, digits, ' and - and white space. It spares
-// the regular expression, which tries every position of a line, nearly
-// every line.
-func closesWithCode(line string) bool {
-	for i := len(line); i > 0; {
+// closingEditorCode returns where the editor code closing line starts, with
+// the ASCII white space before it, or -1. It finds what the leftmost match of
+//
+//	\s*\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)(?:\s+[\p{Ll}\p{N}][\p{Ll}\p{N}'-]*)*\s*$
+//
+// would (the match runs to the line's end), without trying a regular
+// expression from every position of the line: after the code's ")" come only
+// lower-case words, digits, ' and - and ASCII white space (\s), so the code's
+// ")" is the first character from the end that is none of those, and only one
+// code can close a line.
+func closingEditorCode(line string) int {
+	i := len(line) // line[i:] holds only the tail's characters
+	for i > 0 {
+		if c := line[i-1]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'' || c == '-' || isRegexpSpace(c) {
+				i--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(line[:i])
-		switch {
-		case r == ')':
-			return true
-		case unicode.IsLower(r) || unicode.IsNumber(r) || r == '\'' || r == '-' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r':
-			i -= n
-		default:
-			return false
+		if !unicode.IsLower(r) && !unicode.IsNumber(r) {
+			break
+		}
+		i -= n
+	}
+	if i == 0 || line[i-1] != ')' {
+		return -1
+	}
+	// The tag words: white space right after the code, each word starting
+	// with a lower-case letter or a digit.
+	if i < len(line) && !isRegexpSpace(line[i]) {
+		return -1
+	}
+	for k := i; k < len(line); k++ {
+		if (line[k] == '\'' || line[k] == '-') && isRegexpSpace(line[k-1]) {
+			return -1
 		}
 	}
-	return false
+	// The code: "(", two to four groups of two to five letters a-z
+	// separated by "/", ")".
+	j, groups := i-1, 0
+	for {
+		k := j
+		for k > 0 && 'a' <= line[k-1] && line[k-1] <= 'z' {
+			k--
+		}
+		if n := j - k; n < 2 || n > 5 || k == 0 {
+			return -1
+		}
+		groups++
+		switch {
+		case line[k-1] == '/' && groups < 4:
+			j = k - 1
+			continue
+		case line[k-1] == '(' && groups >= 2:
+			start := k - 1
+			for start > 0 && isRegexpSpace(line[start-1]) {
+				start--
+			}
+			return start
+		}
+		return -1
+	}
+}
+
+// isRegexpSpace reports whether c is white space as \s is in a regular
+// expression: space, \t, \n, \f or \r (not \v).
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func runEditorCode(p *rule.Pass) {
@@ -72,14 +121,11 @@ func runEditorCode(p *rule.Pass) {
 	}
 	ls := trimmedLine(d, last)
 	line := d.Slice(ls)
-	if !strings.Contains(line, "/") || !strings.Contains(line, "(") || !closesWithCode(line) {
+	start := closingEditorCode(line)
+	if start < 0 {
 		return
 	}
-	m := editorCodePattern().FindStringIndex(line)
-	if m == nil {
-		return
-	}
-	s := trimSpan(d.Text, finding.Span{Start: ls.Start + m[0], End: ls.Start + m[1]})
+	s := trimSpan(d.Text, finding.Span{Start: ls.Start + start, End: ls.End})
 	p.Report(s, "editor code "+quote(d.Slice(s))+" at the end of the text",
 		finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}})
 }

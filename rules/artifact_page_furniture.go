@@ -40,20 +40,25 @@ const (
 
 func runPageFurniture(p *rule.Pass) {
 	d := p.Doc
+	if len(d.Lines) < pageMinLines {
+		return // an article, not a page (most are one paragraph a line, or one line)
+	}
 	idx := d.NonBlankLines()
-	text := make([]string, len(idx))
-	words := make([]int, len(idx))
 	short := 0
-	for k, i := range idx {
-		f := strings.Fields(d.LineText(i))
-		text[k] = strings.Join(f, " ")
-		words[k] = len(f)
-		if len(f) <= 3 {
+	for _, i := range idx {
+		if countWords(d.LineText(i), 4) <= 3 {
 			short++
 		}
 	}
 	if len(idx) < pageMinLines || short < pageMinShort || float64(short) < pageShortShare*float64(len(idx)) {
 		return // an article, not a page
+	}
+	text := make([]string, len(idx))
+	words := make([]int, len(idx))
+	for k, i := range idx {
+		f := strings.Fields(d.LineText(i))
+		text[k] = strings.Join(f, " ")
+		words[k] = len(f)
 	}
 	first, last := -1, -1
 	for k := range idx {

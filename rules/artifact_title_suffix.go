@@ -167,8 +167,8 @@ func runTitleSuffix(p *rule.Pass) {
 	sites := p.Packs.Union("site-names")
 	// The headline and the title-like lines right after it (a copy with a credit).
 	seen := 0
-	for _, i := range d.NonBlankLines() {
-		if i < t {
+	for i := t; i < len(d.Lines); i++ {
+		if d.IsBlankLine(i) {
 			continue
 		}
 		if seen++; seen > 3 {
@@ -176,7 +176,7 @@ func runTitleSuffix(p *rule.Pass) {
 		}
 		ls := trimmedLine(d, i)
 		line := d.Slice(ls)
-		if strings.HasSuffix(line, ".") || wordCount(line) > 30 {
+		if strings.HasSuffix(line, ".") || countWords(line, 31) > 30 {
 			continue
 		}
 		n, what := 0, "site suffix"

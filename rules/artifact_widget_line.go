@@ -31,7 +31,8 @@ var WidgetLine = &rule.Rule{
 
 func runWidgetLine(p *rule.Pass) {
 	d := p.Doc
-	networks := p.Packs.Union("share-networks")
+	networks := newShareNetworks(p.Packs.Union("share-networks"))
+	widgets := lineWidgetKinds(p)
 	first, last := -1, -1
 	var kinds []string
 	flush := func() {
@@ -55,8 +56,8 @@ func runWidgetLine(p *rule.Pass) {
 			continue
 		}
 		line := d.Slice(trimmedLine(d, i))
-		kind := widgetKind(p, line)
-		if kind == "" && isNetworkRow(networks, line, inShare) {
+		kind := widgets.of(p, i)
+		if kind == "" && networks.isRow(line, inShare) {
 			kind = "share"
 		}
 		if kind == "" && items >= 0 && items < maxListItems && isHeadlineItem(labels, line) {
@@ -135,20 +136,101 @@ func isHeadlineItem(labels *lexicon.List, line string) bool {
 	return true
 }
 
-// isNetworkRow reports whether line is made only of share-network names
+// shareNetworks is the share-networks list, with the bytes its names start
+// with.
+type shareNetworks struct {
+	list *lexicon.List
+	// first holds the bytes a name starts with, in both cases; every byte
+	// outside ASCII when a name starts with one.
+	first [256]bool
+}
+
+func newShareNetworks(list *lexicon.List) *shareNetworks {
+	n := &shareNetworks{list: list}
+	for _, e := range list.Entries {
+		if e.Phrase == "" {
+			continue
+		}
+		c := e.Phrase[0]
+		if c >= utf8.RuneSelf {
+			for b := utf8.RuneSelf; b < 256; b++ {
+				n.first[b] = true
+			}
+			continue
+		}
+		n.first[c] = true
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			n.first[c^0x20] = true // the other case
+		}
+	}
+	return n
+}
+
+// isRow reports whether line is made only of share-network names
 // ("Facebook Twitter WhatsApp", "Facebook | Twitter"), at least two of them or
 // one standing alone.
-func isNetworkRow(networks *lexicon.List, line string, afterHeading bool) bool {
-	ms := networks.FindAll(line)
+func (n *shareNetworks) isRow(line string, afterHeading bool) bool {
+	if !n.mayStart(line) {
+		return false
+	}
+	ms := n.list.FindAll(line)
 	if len(ms) == 0 || len(ms) < 2 && !afterHeading {
 		return false
 	}
 	prev := 0
 	for _, m := range append(ms, lexicon.Match{Start: len(line), End: len(line)}) {
-		if strings.Trim(line[prev:m.Start], " \t\u00a0|·•,/-") != "" {
+		if strings.Trim(line[prev:m.Start], networkSeparators) != "" {
 			return false
 		}
 		prev = m.End
+	}
+	return true
+}
+
+// networkSeparators are what may stand between the names of a share bar.
+const networkSeparators = " \t\u00a0|·•,/-"
+
+// mayStart reports whether a name may start in line before the first
+// character that is not a separator, as the first name of a row does: false
+// when no name equals, ignoring ASCII case, the text at any of those
+// positions. Most lines start with another word, and are ruled out before the
+// list is searched. A name that is not ASCII counts as maybe there.
+func (n *shareNetworks) mayStart(line string) bool {
+	rest := strings.TrimLeft(line, networkSeparators)
+	for at := 0; at <= len(line)-len(rest) && at < len(line); at++ {
+		if !n.first[line[at]] {
+			continue
+		}
+		for _, e := range n.list.Entries {
+			if mayBeAt(line[at:], e.Phrase) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayBeAt reports whether s starts with phrase, ignoring ASCII case, or
+// phrase is not ASCII.
+func mayBeAt(s, phrase string) bool {
+	for j := 0; j < len(phrase); j++ {
+		c := phrase[j]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if j >= len(s) {
+			return false
+		}
+		d := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
 	}
 	return true
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
@@ -67,23 +68,111 @@ func runNoSource(p *rule.Pass) {
 			continue
 		}
 		text := strings.TrimSpace(d.LineText(i))
-		if datelinePattern().MatchString(text) || len(lines) == 1 && inlineDateline().MatchString(text[:cutAtRune(text, inlineReach)]) {
+		if opensWithDateline(text) || len(lines) == 1 && inlineDateline().MatchString(text[:cutAtRune(text, inlineReach)]) {
 			return
 		}
-		for _, m := range bylines.FindAll(text) {
-			if m.Start == 0 {
-				return
-			}
+		if opensWithMatch(bylines, text) {
+			return
 		}
 	}
-	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
-		return // "obtained by our correspondent", "shared on the Twitter handle of the Senate"
-	}
+	// Attribution is looked for before the source phrases: its verbs are
+	// found in one pass that unattributed-quote shares, and most articles
+	// have some.
 	sp := newSpeakers(p)
 	for _, u := range quoteUnits(d) {
 		if sp.in(maskQuotes(d.Text, u)) {
 			return
 		}
 	}
+	if len(p.Pack.List("source-phrases").FindAll(d.Text)) > 0 {
+		return // "obtained by our correspondent", "shared on the Twitter handle of the Senate"
+	}
 	p.Report(trimmedLine(d, head), "the article names no source: no dateline, byline or attribution anywhere; add who reported it or who said what")
+}
+
+// opensWithDateline reports whether datelinePattern matches text. The pattern
+// reads at most five words (letters and ". ' ’") apart by white space or
+// commas, then perhaps a bracketed word or more, then its dash: a text that
+// has anything else before its first dash holds no dateline, and a match ends
+// a few bytes after that dash. The pattern is run on that much of the text
+// only, as the regexp package's backtracker clears memory in proportion to
+// the whole text it is given. A rune other than ASCII that is not a dash or a
+// no-break space is taken for a letter here, and left to the pattern.
+func opensWithDateline(text string) bool {
+	if text == "" || text[0] < utf8.RuneSelf && (text[0] < 'A' || text[0] > 'Z') {
+		return false // no capital to open with
+	}
+	const (
+		inWords = iota
+		inBrackets
+		afterBrackets
+	)
+	state, words, inWord := inWords, 0, false
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if r == '-' || r == '–' || r == '—' {
+			if state == inBrackets {
+				return false
+			}
+			return datelinePattern().MatchString(text[:min(len(text), i+datelineTail)])
+		}
+		space := r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == '\u00a0'
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && !space
+		switch state {
+		case inWords:
+			switch {
+			case letter || r == '.' || r == '\'':
+				if !inWord {
+					if words++; words > 5 {
+						return false
+					}
+				}
+				inWord = true
+			case space || r == ',':
+				inWord = false
+			case r == '(':
+				state = inBrackets
+			default:
+				return false
+			}
+		case inBrackets:
+			switch {
+			case r == ')':
+				state = afterBrackets
+			case !letter && !space && r != '.':
+				return false
+			}
+		case afterBrackets:
+			if !space {
+				return false
+			}
+		}
+		i += n
+	}
+	return false
+}
+
+// datelineTail is how far after the first byte of its dash a dateline's
+// match may end: "--" or a three-byte dash, and a no-break space.
+const datelineTail = 8
+
+// opensWithMatch reports whether one of list's entries opens text, as a
+// match of list.FindAll at offset 0: only the entries' length and the rune
+// after are read, not the whole text.
+func opensWithMatch(list *lexicon.List, text string) bool {
+	longest := 0
+	for _, e := range list.Entries {
+		longest = max(longest, len(e.Phrase))
+	}
+	// An entry lower-cased is at most three times as long; the rune after
+	// it (up to 4 bytes) decides whether it ends on a word boundary.
+	for _, m := range list.FindAll(text[:cutAtRune(text, 3*longest+8)]) {
+		if m.Start == 0 {
+			return true
+		}
+	}
+	return false
 }

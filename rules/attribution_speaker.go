@@ -30,11 +30,21 @@ type speakers struct {
 	verbs    *lexicon.List
 	pronouns *lexicon.List
 	// leads are words that introduce a speaker without a capital: "sang", "salah".
-	leads *lexicon.List
+	leads   *lexicon.List
+	doc     *document.Document
+	scratch *speakerScratch
+}
+
+// speakerScratch is what speakers.in keeps between calls: the verbs'
+// wordFilter, built on the first call and shared through Document.Memo with
+// the article's other rules.
+type speakerScratch struct {
+	filter *wordFilter
 }
 
 func newSpeakers(p *rule.Pass) speakers {
-	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads")}
+	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"),
+		doc: p.Doc, scratch: &speakerScratch{}}
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -53,12 +63,20 @@ func (q quoteSpan) inner(text string) string {
 // mixed pairs scraped text is full of: “…" and "…”. A straight mark that
 // looks like a closer (after a word, before a space or punctuation) closes a
 // curly opener; a curly closer closes a straight opener.
+//
+// It jumps from mark to mark (nextQuoteMark) instead of decoding every rune:
+// most paragraphs hold no quote at all.
 func findQuotes(text string, s finding.Span) []quoteSpan {
 	var out []quoteSpan
 	open := -1
 	curly := false
+	var marks quoteMarks
 	for i := s.Start; i < s.End; {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		r, at, n := marks.next(text, i, s.End)
+		if n == 0 {
+			break
+		}
+		i = at
 		switch {
 		case r == '“':
 			open, curly = i, true
@@ -74,6 +92,57 @@ func findQuotes(text string, s finding.Span) []quoteSpan {
 		i += n
 	}
 	return out
+}
+
+// quoteMarks finds the quote marks of a text one after the other: the next
+// '"' and the next 0xE2 byte (the lead byte of “ and ”) are each found with
+// strings.IndexByte and kept until passed. A '"' byte is always the rune '"'
+// and a 0xE2 byte always starts a rune in UTF-8, so this finds the marks a
+// rune-by-rune decoding of the text would.
+type quoteMarks struct {
+	straight, curly int // offsets of the next '"' and 0xE2 found; -1: none left
+	started         bool
+}
+
+// next returns the first of “, ” and " in text[i:end], its offset and its
+// length in bytes; n is 0 when there is none. Calls must come with i not
+// decreasing and the same text and end.
+func (m *quoteMarks) next(text string, i, end int) (r rune, at, n int) {
+	if !m.started {
+		m.started = true
+		m.straight = indexByteFrom(text, i, end, '"')
+		m.curly = indexByteFrom(text, i, end, 0xE2)
+	}
+	for {
+		if m.straight >= 0 && m.straight < i {
+			m.straight = indexByteFrom(text, i, end, '"')
+		}
+		if m.curly >= 0 && m.curly < i {
+			m.curly = indexByteFrom(text, i, end, 0xE2)
+		}
+		switch {
+		case m.straight < 0 && m.curly < 0:
+			return 0, end, 0
+		case m.curly < 0 || m.straight >= 0 && m.straight < m.curly:
+			return '"', m.straight, 1
+		}
+		c := m.curly
+		if c+3 <= end && text[c+1] == 0x80 && (text[c+2] == 0x9C || text[c+2] == 0x9D) {
+			if text[c+2] == 0x9C {
+				return '“', c, 3
+			}
+			return '”', c, 3
+		}
+		i = c + 1 // another rune of the General Punctuation block: ’, —, …
+	}
+}
+
+// indexByteFrom returns the offset of the first c in text[i:end], or -1.
+func indexByteFrom(text string, i, end int, c byte) int {
+	if k := strings.IndexByte(text[i:end], c); k >= 0 {
+		return i + k
+	}
+	return -1
 }
 
 // looksClosing reports whether the straight mark at i follows a non-space and
@@ -97,25 +166,35 @@ type masked struct {
 }
 
 // maskQuotes blanks the inside of every quote of text[s] but the quote's last
-// punctuation mark.
+// punctuation mark. A stretch with no quote is not copied.
 func maskQuotes(text string, s finding.Span) masked {
-	b := []byte(text[s.Start:s.End])
 	var m masked
-	for _, q := range findQuotes(text, s) {
+	quotes := findQuotes(text, s)
+	if len(quotes) == 0 {
+		m.text = text[s.Start:s.End]
+		return m
+	}
+	var b strings.Builder
+	b.Grow(s.Len())
+	at := s.Start // copied up to here
+	for _, q := range quotes {
 		inner := q.inner(text)
 		last, n := utf8.DecodeLastRuneInString(inner)
 		keep := 0
 		if unicode.IsPunct(last) {
 			keep = n
 		}
-		from := q.close - len(inner) - s.Start
-		for i := from; i < q.close-s.Start-keep; i++ {
-			b[i] = ' '
+		from := q.close - len(inner)
+		b.WriteString(text[at:from])
+		for range q.close - keep - from {
+			b.WriteByte(' ')
 		}
+		at = q.close - keep
 		m.ends = append(m.ends, q.end-s.Start)
 		m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
 	}
-	m.text = string(b)
+	b.WriteString(text[at:s.End])
+	m.text = b.String()
 	return m
 }
 
@@ -139,22 +218,58 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 }
 
 // in reports whether the masked text holds attribution.
+//
+// The words are split with an ASCII fast path in one pass, a word is looked
+// up only when the verbs' wordFilter lets it through, and the verbs of
+// several words ("according to") are looked for only in a stretch that holds
+// one of them, ignoring ASCII case, as a match must.
 func (sp speakers) in(m masked) bool {
-	for _, e := range sp.verbs.FindAll(m.text) {
-		if strings.Contains(e.Entry.Phrase, " ") { // "according to", "pointed out"
-			return true
-		}
+	if sp.scratch.filter == nil {
+		sp.scratch.filter = sp.doc.Memo(wordFilterKey{sp.verbs}, func() any { return newWordFilter(sp.verbs) }).(*wordFilter)
 	}
-	words := document.Words(m.text, finding.Span{Start: 0, End: len(m.text)})
-	for k, w := range words {
-		if dot := strings.IndexByte(m.text[w.Start:w.End], '.'); dot > 0 {
-			w.End = w.Start + dot // "sebutnya.Ciptadana": two sentences glued
-			words[k] = w
+	filter := sp.scratch.filter
+	for _, p := range filter.multi {
+		if indexFoldASCII(m.text, p) < 0 {
+			continue
 		}
-		e := sp.verbs.Lookup(m.text[w.Start:w.End])
+		for _, e := range sp.verbs.FindAll(m.text) {
+			if strings.Contains(e.Entry.Phrase, " ") { // "according to", "pointed out"
+				return true
+			}
+		}
+		break
+	}
+	// One pass over the words, keeping the last four: a verb's tests read
+	// at most the three words before it (afterQuote, speakerBefore), so
+	// they are given those as the words, the verb last.
+	var window [4]finding.Span
+	n := 0
+	for i := 0; ; {
+		start, end, ascii, ok := nextWordFast(m.text, i, len(m.text))
+		if !ok {
+			return false
+		}
+		i = end
+		w := finding.Span{Start: start, End: end}
+		word := m.text[start:end]
+		if dot := strings.IndexByte(word, '.'); dot > 0 {
+			w.End = w.Start + dot // "sebutnya.Ciptadana": two sentences glued
+			word = word[:dot]
+		}
+		if n == len(window) {
+			copy(window[:], window[1:])
+			n--
+		}
+		window[n] = w
+		n++
+		if !filter.may(word, ascii) {
+			continue
+		}
+		e := sp.verbs.Lookup(word)
 		if e == nil {
 			continue
 		}
+		words, k := window[:n], n-1
 		shape := e.Field(0)
 		switch {
 		case shape == "":
@@ -169,7 +284,6 @@ func (sp speakers) in(m masked) bool {
 			return true
 		}
 	}
-	return false
 }
 
 // afterQuote reports whether word k follows a closing quote mark with at most
@@ -243,4 +357,14 @@ func (sp speakers) speakerBefore(text string, words []finding.Span, k int) bool 
 	}
 	gap := text[words[k-2].End:prev.Start]
 	return !strings.ContainsAny(gap, ".!?\n")
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

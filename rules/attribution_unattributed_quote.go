@@ -46,6 +46,12 @@ func isFullQuote(inner string, minWords int) bool {
 	return strings.ContainsRune(".!?…", last) || isUpperStart(inner)
 }
 
+// hasOpeningMark reports whether text holds a mark a quote can open with, “
+// or ": without one, findQuotes finds no quote in any part of it.
+func hasOpeningMark(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“")
+}
+
 // contextWindow bounds a paragraph: longer ones (an article flattened to one
 // line) are read a few sentences around each quote.
 const contextWindow = 600
@@ -86,31 +92,42 @@ func isHardWrapped(d *document.Document, para document.Paragraph) bool {
 func runUnattributedQuote(p *rule.Pass) {
 	minWords := p.IntOption("min-words")
 	d := p.Doc
+	if !hasOpeningMark(d.Text) {
+		return // no quote to judge
+	}
 	sp := newSpeakers(p)
 	titles := p.Pack.List("title-words")
 	citations := p.Pack.List("quote-citations")
 	units := quoteUnits(d)
-	attributed := make([]bool, len(units))
-	quoteLed := make([]bool, len(units))
 	// A paragraph too long to read whole, or an article flattened to one line
 	// (whose line is no paragraph), is read a few sentences around each quote.
 	long := func(u finding.Span) bool { return u.Len() > 2*contextWindow || d.Flattened() }
-	for k, u := range units {
-		if !long(u) {
-			attributed[k] = sp.in(maskQuotes(d.Text, u))
+	// attributed reports whether unit k holds attribution. It is asked only
+	// of the units with a quote and the few before them, and remembered:
+	// looking for attribution in every paragraph was most of the rule.
+	known := make([]int8, len(units)) // 0 not asked yet, 1 no, 2 yes
+	attributed := func(k int) bool {
+		if known[k] == 0 {
+			known[k] = 1
+			if !long(units[k]) && sp.in(maskQuotes(d.Text, units[k])) {
+				known[k] = 2
+			}
 		}
-		t := strings.TrimLeftFunc(d.Slice(u), unicode.IsSpace)
-		quoteLed[k] = strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
+		return known[k] == 2
+	}
+	quoteLed := func(k int) bool {
+		t := strings.TrimLeftFunc(d.Slice(units[k]), unicode.IsSpace)
+		return strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
 	}
 	// carried reports whether a speaker named before unit k speaks on in it:
 	// the unit before is attributed, or a run of quote paragraphs leads back
 	// to one that is.
 	carried := func(k int) bool {
 		for j, steps := k-1, 0; j >= 0 && steps < 4; j, steps = j-1, steps+1 {
-			if attributed[j] || introduces(d.Slice(units[j])) {
+			if attributed(j) || introduces(d.Slice(units[j])) {
 				return true
 			}
-			if !quoteLed[j] {
+			if !quoteLed(j) {
 				return false
 			}
 		}
@@ -121,10 +138,19 @@ func runUnattributedQuote(p *rule.Pass) {
 	var pending []quoteSpan
 	for k, u := range units {
 		quotes := findQuotes(d.Text, u)
+		if len(quotes) == 0 {
+			continue
+		}
 		ok := make([]bool, len(quotes))
 		if !long(u) {
-			for i := range quotes {
-				ok[i] = attributed[k] || carried(k) || citedAfter(d, units, k, quotes[i])
+			for i, q := range quotes {
+				// Attribution is looked for only for a quote the text's
+				// own tests do not rule out: a scare quote needs none.
+				inner := q.inner(d.Text)
+				if !isFullQuote(inner, minWords) || isQuestion(inner) || isWovenFragment(d.Text[u.Start:q.open], inner) {
+					continue
+				}
+				ok[i] = attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i])
 			}
 		} else {
 			m := maskQuotes(d.Text, u)

@@ -30,6 +30,14 @@ var VagueSource = &rule.Rule{
 
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
+	vague := p.Pack.List("vague-sources")
+	if !newPhraseFilter(vague).mayMatch(d.Text) {
+		return // most articles: no vague phrase, told in one quick pass
+	}
+	matches := vague.FindAll(d.Text)
+	if len(matches) == 0 {
+		return // most articles: nothing else to read
+	}
 	verbs := p.Pack.List("claim-verbs")
 	sp := newSpeakers(p)
 	notVague := p.Pack.List("not-vague").FindAll(d.Text)
@@ -40,17 +48,19 @@ func runVagueSource(p *rule.Pass) {
 	intros := p.Pack.List("source-intros")
 	var widgets spanCover
 	widgetsFound := false
-	notVagueCover := newSpanCover(len(notVague), func(i int) (int, int) { return notVague[i].Start, notVague[i].End })
-	quotedCover := newSpanCover(len(quoted), func(i int) (int, int) { return quoted[i].open + 1, quoted[i].close })
-	for _, m := range p.Pack.List("vague-sources").FindAll(d.Text) {
-		span := finding.Span{Start: m.Start, End: m.End}
-		if !widgetsFound { // only for files that hold a vague phrase
+	// inWidget reports whether a read-also widget's headline holds the
+	// match; the widgets are found only for a match the cheaper tests keep.
+	inWidget := func(m lexicon.Match) bool {
+		if !widgetsFound {
 			ws := readMoreWidgets(p)
 			widgets, widgetsFound = newSpanCover(len(ws), func(i int) (int, int) { return ws[i].span.Start, ws[i].span.End }), true
 		}
-		if widgets.covers(m.Start, m.End) {
-			continue // another article's headline in a read-also widget
-		}
+		return widgets.covers(m.Start, m.End)
+	}
+	notVagueCover := newSpanCover(len(notVague), func(i int) (int, int) { return notVague[i].Start, notVague[i].End })
+	quotedCover := newSpanCover(len(quoted), func(i int) (int, int) { return quoted[i].open + 1, quoted[i].close })
+	for _, m := range matches {
+		span := finding.Span{Start: m.Start, End: m.End}
 		if inCaption(d.Text, m.End) {
 			continue // a photo caption, not the article's claim
 		}
@@ -81,12 +91,12 @@ func runVagueSource(p *rule.Pass) {
 					break
 				}
 			}
-			if !found || sourceNearby(d, sp, intros, m, true) {
-				continue
+			if !found || inWidget(m) || sourceNearby(d, sp, intros, m, true) {
+				continue // inWidget: another article's headline in a read-also widget
 			}
 			msg = "claim rests on a vague source " + quote(d.Slice(span)) + ": name who says so"
 		} else {
-			if namesSource(d, sp, m) || sourceNearby(d, sp, intros, m, false) {
+			if inWidget(m) || namesSource(d, sp, m) || sourceNearby(d, sp, intros, m, false) {
 				continue
 			}
 			msg = "hedge " + quote(phrase) + " rests on nobody: name the source"

@@ -213,31 +213,51 @@ func countWords(s string, limit int) int {
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // lineIsWidget reports whether line i is site furniture from the widget-lines list.
-func lineIsWidget(p *rule.Pass, i int) bool {
-	return widgetKind(p, p.Doc.Slice(trimmedLine(p.Doc, i))) != ""
+func lineIsWidget(p *rule.Pass, i int) bool { return lineWidgetKinds(p).of(p, i) != "" }
+
+// widgetKinds holds the kinds of a document's lines as widget lines, each
+// found once: four rules ask about every line, and the line patterns are
+// regular expressions.
+type widgetKinds struct {
+	kind  []string
+	known []bool
 }
 
-// widgetKind returns the kind of a widget line ("nav", "share", …) or "".
-func widgetKind(p *rule.Pass, line string) string {
-	m := p.Doc.Memo(widgetKindKey{}, func() any { return map[string]string{} }).(map[string]string)
-	if k, ok := m[line]; ok {
-		return k
+// lineWidgetKinds returns the document's widgetKinds.
+func lineWidgetKinds(p *rule.Pass) *widgetKinds {
+	return p.Doc.Memo(widgetKindKey{}, func() any {
+		return &widgetKinds{kind: make([]string, len(p.Doc.Lines)), known: make([]bool, len(p.Doc.Lines))}
+	}).(*widgetKinds)
+}
+
+// of returns the kind of line i as a widget line ("nav", "share", …) or "".
+func (k *widgetKinds) of(p *rule.Pass, i int) string {
+	if !k.known[i] {
+		k.kind[i] = findWidgetKind(p, p.Doc.Slice(trimmedLine(p.Doc, i)))
+		k.known[i] = true
 	}
-	k := findWidgetKind(p, line)
-	m[line] = k
-	return k
+	return k.kind[i]
 }
 
-// widgetKindKey is the key of widgetKind's cache in a document: four rules
-// ask about every line, and the line patterns are regular expressions.
+// widgetKindKey is the key of a document's widgetKinds.
 type widgetKindKey struct{}
+
+// holdScan is how much of a line findWidgetKind counts letters in first: a
+// line of running text holds more than any widget line within it.
+const holdScan = 128
 
 func findWidgetKind(p *rule.Pass, line string) string {
 	list := p.Packs.Union("widget-lines")
-	// Most lines are running text, longer than any widget line and than the
-	// 40 words patterns are tried on: building the key would be wasted.
-	mayHold := list.MayHold(line)
-	if !mayHold && countWords(line, 42) > 41 {
+	// Most lines are running text: longer than any widget line, and without
+	// the literal text at their ends, the words and the digits of the
+	// patterns their first letter selects. Building the key would be wasted
+	// on them.
+	mayHold := list.MayHold(line[:min(len(line), holdScan)]) && (len(line) <= holdScan || list.MayHold(line))
+	patterns := p.Packs.Union("widget-patterns").LinePattern()
+	// Patterns are tried on keys of 40 words or fewer, and the key may lose
+	// the line's last word (a lone ":" or ".").
+	mayMatch := patterns.MayMatch(line) && countWords(line, 42) <= 41
+	if !mayHold && !mayMatch {
 		return ""
 	}
 	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
@@ -255,8 +275,8 @@ func findWidgetKind(p *rule.Pass, line string) string {
 			return e.Field(0)
 		}
 	}
-	if wordCount(key) <= 40 {
-		if e := p.Packs.Union("widget-patterns").LinePattern().Match(key); e != nil {
+	if mayMatch && countWords(key, 41) <= 40 {
+		if e := patterns.Match(key); e != nil {
 			return e.Field(0)
 		}
 	}
@@ -339,9 +359,14 @@ func foldedWordCount(s string) int {
 type titleLineKey struct{}
 
 func findTitleLine(p *rule.Pass) int {
-	for _, i := range p.Doc.NonBlankLines() {
+	for i := range p.Doc.Lines {
+		if p.Doc.IsBlankLine(i) {
+			continue
+		}
 		t := p.Doc.Slice(trimmedLine(p.Doc, i))
-		if isBareDomain(t) || lineIsWidget(p, i) {
+		// A domain holds no space: the test spares lower-casing a whole
+		// flattened article.
+		if !strings.ContainsAny(t, " \t") && isBareDomain(t) || lineIsWidget(p, i) {
 			continue
 		}
 		return i

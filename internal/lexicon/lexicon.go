@@ -146,11 +146,13 @@ func (l *List) MayHold(s string) bool {
 	}
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			n++
+		if asciiWord[s[i]] {
+			if n++; n > l.maxKey {
+				return false
+			}
 		}
 	}
-	return n <= l.maxKey
+	return true
 }
 
 // ContainsExact reports whether s is an entry with the same case.

@@ -41,8 +41,10 @@ func placeholder(name string) (string, bool) {
 //
 // Each pattern is its own regular expression, compiled the first time a line
 // could match it: a line is tried only against the patterns whose first
-// letter it starts with (or that start with a slot) and whose literal words
-// it holds, in the list's order, so most lines are tried against none and a
+// letter it starts with (or that start with a slot), whose literal text at
+// their start and end it starts and ends with, and whose literal words (and
+// a digit, for <n>, <year> and <date>) it holds, in the list's order, so most
+// lines are tried against none and a
 // run on a few files compiles few expressions. (One expression of every
 // pattern cost about 15 ms to compile, half of a run's start-up.) The first
 // pattern in the list's order that matches wins, as it did in that single
@@ -55,9 +57,6 @@ type LinePattern struct {
 	// in the list's order; loose holds those starting with a slot alone.
 	byFirst map[rune][]int
 	loose   []int
-	// wordy reports that some pattern needs a literal word: a line is then
-	// folded to look for the words.
-	wordy bool
 }
 
 // linePattern is one entry's expression, compiled on first use.
@@ -68,9 +67,26 @@ type linePattern struct {
 	// every one of them, in any case (other pieces are not used to rule
 	// lines out).
 	words [][]byte
-	once  sync.Once
-	re    *regexp.Regexp
-	err   error
+	// digit reports that the pattern has a slot that needs an ASCII digit
+	// (<n>, <year>, <date>): a line without one cannot match it.
+	digit bool
+	// lead and tail are, folded (foldRune), the literal text the pattern
+	// starts with and the literal text it ends with without the colons,
+	// periods and white space at its end (none when it starts or ends with
+	// a slot): a matching line starts with lead and, without the colons,
+	// periods and white space at its end, ends with tail. Comparing a few
+	// runes at a line's ends rules most lines out before words are looked
+	// for in the whole line.
+	lead, tail []rune
+	// digitFields, when not 0, is how many of a matching line's first
+	// words hold an ASCII digit at least (at most maxDigitFields): the
+	// pattern starts with a slot that starts with one (<n>, <year>) or has
+	// one in its first three words (<date>: "Senin, 12 Maret 2024",
+	// "Senin, Maret 12, 2024").
+	digitFields int
+	once        sync.Once
+	re          *regexp.Regexp
+	err         error
 }
 
 // LinePattern returns the list's entries as whole-line patterns. It prepares
@@ -96,7 +112,25 @@ func newLinePattern(l *List) *LinePattern {
 		p := &lp.pats[i]
 		first[i] = -1
 		p.source = `^(?i:` + patternRegexp(l.Entries[i].Phrase) + `)[\s:.]*$`
-		for j, t := range patternTokens(l.Entries[i].Phrase) {
+		toks := patternTokens(l.Entries[i].Phrase)
+		if len(toks) > 0 && toks[0].kind == literalToken {
+			p.lead = foldedRunes(toks[0].text)
+		}
+		if len(toks) > 0 && toks[0].kind == slotToken {
+			switch toks[0].text {
+			case "<n>", "<year>":
+				p.digitFields = 1
+			case "<date>":
+				p.digitFields = maxDigitFields
+			}
+		}
+		if len(toks) > 0 && toks[len(toks)-1].kind == literalToken {
+			p.tail = foldedRunes(strings.TrimRightFunc(toks[len(toks)-1].text, isLineEnd))
+		}
+		for j, t := range toks {
+			if t.kind == slotToken && digitSlot(t.text) {
+				p.digit = true
+			}
 			if t.kind != literalToken {
 				continue
 			}
@@ -106,7 +140,6 @@ func newLinePattern(l *List) *LinePattern {
 			}
 			if w, ok := appendLowerASCII(nil, t.text); ok {
 				p.words = append(p.words, w)
-				lp.wordy = true
 			}
 		}
 		if first[i] < 0 {
@@ -126,6 +159,94 @@ func newLinePattern(l *List) *LinePattern {
 		lp.byFirst[f] = idx
 	}
 	return lp
+}
+
+// maxDigitFields is the most words a pattern's first digit may stand in.
+const maxDigitFields = 3
+
+// isLineEnd reports whether r may end a line after a pattern's text: a
+// colon, a period or white space (the patterns allow [\s:.]* after their
+// text; a key made with Fields has its white space as spaces).
+func isLineEnd(r rune) bool { return r == ':' || r == '.' || unicode.IsSpace(r) }
+
+// foldedRunes returns the runes of s folded (foldRune).
+func foldedRunes(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		out = append(out, foldRune(r))
+	}
+	return out
+}
+
+// hasFoldedPrefix reports whether s starts with the runes of prefix, each
+// rune of s folded (foldRune).
+func hasFoldedPrefix(s string, prefix []rune) bool {
+	for _, want := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || foldRune(r) != want {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// hasFoldedSuffix reports whether s ends with the runes of suffix, each rune
+// of s folded (foldRune).
+func hasFoldedSuffix(s string, suffix []rune) bool {
+	for k := len(suffix) - 1; k >= 0; k-- {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || foldRune(r) != suffix[k] {
+			return false
+		}
+		s = s[:len(s)-n]
+	}
+	return true
+}
+
+// holdsDigit reports whether s holds an ASCII digit.
+func holdsDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return true
+		}
+	}
+	return false
+}
+
+// digitField returns the number, from 1, of the first of s's first n white
+// space separated words that holds an ASCII digit, or 0 when none does.
+func digitField(s string, n int) int {
+	field, inField := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			if field == n {
+				return 0
+			}
+			inField = true
+			field++
+		}
+		if '0' <= r && r <= '9' {
+			return field
+		}
+	}
+	return 0
+}
+
+// digitSlot reports whether every text the slot matches holds an ASCII digit
+// (\d): the expressions of <n> and <year> are digits, and both forms of
+// <date> have its day or year in digits.
+func digitSlot(name string) bool {
+	return name == "<n>" || name == "<year>" || name == "<date>"
 }
 
 // tokenKind tells the parts of a line pattern apart.
@@ -260,8 +381,40 @@ func (lp *LinePattern) Err() error {
 // first in the list's order wins. A pattern that does not compile matches
 // nothing.
 func (lp *LinePattern) Match(line string) *Entry {
+	var found *Entry
+	lp.candidates(line, func(i int) bool {
+		if re, _ := lp.compiled(i); re != nil && re.MatchString(line) {
+			found = lp.entries[i]
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// MayMatch reports whether Match could find an entry for line or for line
+// with its runs of white space (unicode.IsSpace) made single spaces, the
+// white space at its ends removed, and colons and periods at its end
+// trimmed: false when no pattern that its first letter selects finds its
+// literal words, and a digit if its slots need one, in line. It tries no
+// regular expression, and spares the caller building that key for most
+// lines of running text.
+func (lp *LinePattern) MayMatch(line string) bool {
+	may := false
+	lp.candidates(strings.TrimLeftFunc(line, unicode.IsSpace), func(int) bool {
+		may = true
+		return false
+	})
+	return may
+}
+
+// candidates calls try with each pattern, in the list's order, whose first
+// letter is line's (or that starts with a slot), whose literal text at its
+// ends is line's (lead, tail), and whose literal words, and a digit where its
+// slots need one, line holds, until try returns false.
+func (lp *LinePattern) candidates(line string, try func(i int) bool) {
 	if lp == nil || len(lp.pats) == 0 {
-		return nil
+		return
 	}
 	r, _ := utf8.DecodeRuneInString(line)
 	cands, ok := lp.byFirst[foldRune(r)]
@@ -269,23 +422,48 @@ func (lp *LinePattern) Match(line string) *Entry {
 		cands = lp.loose
 	}
 	if len(cands) == 0 {
-		return nil
+		return
 	}
-	var folded []byte
-	if lp.wordy {
-		var buf [256]byte
-		folded = appendFolded(buf[:0], line)
-	}
+	end := strings.TrimRightFunc(line, isLineEnd)
+	var buf [256]byte
+	var folded []byte // line folded, once needed
+	digit := -1       // whether line holds an ASCII digit, once known
+	leadDigit := -1   // digitField(line, maxDigitFields), once known
 next:
 	for _, i := range cands {
-		for _, w := range lp.pats[i].words {
+		p := &lp.pats[i]
+		if !hasFoldedPrefix(line, p.lead) || !hasFoldedSuffix(end, p.tail) {
+			continue
+		}
+		if p.digitFields > 0 {
+			if leadDigit < 0 {
+				leadDigit = digitField(line, maxDigitFields)
+			}
+			if leadDigit == 0 || leadDigit > p.digitFields {
+				continue
+			}
+		}
+		if p.digit {
+			if digit < 0 {
+				digit = 0
+				if holdsDigit(line) {
+					digit = 1
+				}
+			}
+			if digit == 0 {
+				continue
+			}
+		}
+		if folded == nil && len(p.words) > 0 {
+			folded = appendFolded(buf[:0], line)
+		}
+		for _, w := range p.words {
 			if !bytes.Contains(folded, w) {
 				continue next
 			}
 		}
-		if re, _ := lp.compiled(i); re != nil && re.MatchString(line) {
-			return lp.entries[i]
+		if !try(i) {
+			return
 		}
 	}
-	return nil
 }

@@ -46,6 +46,14 @@ func TestLinePattern(t *testing.T) {
 	dot := newList("x", []Entry{{Phrase: "a.b (c)"}}).LinePattern()
 	assert.NotNil(t, dot.Match("a.b (c)"))
 	assert.Nil(t, dot.Match("axb c"))
+	// Literal text ending with a colon or a period, then more of them.
+	colon := newList("x", []Entry{{Phrase: "Baca juga:"}, {Phrase: "Lihat <n> foto."}}).LinePattern()
+	for _, line := range []string{"Baca juga:", "BACA JUGA: .", "Lihat 3 foto.", "Lihat 3 foto. :"} {
+		assert.NotNil(t, colon.Match(line), "%q", line)
+		assert.True(t, colon.MayMatch(line), "%q", line)
+	}
+	assert.Nil(t, colon.Match("Baca juga"))
+	assert.False(t, colon.MayMatch("Lihat foto itu"))
 	// An empty list matches nothing.
 	assert.Nil(t, (&List{Name: "empty"}).LinePattern().Match("anything"))
 }
@@ -81,7 +89,7 @@ func patternLines(l *List) []string {
 	fills := map[string][]string{
 		"<n>":    {"2", "12", "1234"},
 		"<year>": {"2024", "1999", "24"},
-		"<date>": {"Senin, 12 Maret 2024 10:15 WIB", "March 4, 2024", "12/03/2024", "kemarin"},
+		"<date>": {"Senin, 12 Maret 2024 10:15 WIB", "March 4, 2024", "12/03/2024", "kemarin", "Senin, Maret 12, 2024"},
 		"<name>": {"admin", "Dewi Lestari", "Redaksi Kompas dan Tim Liputan Khusus"},
 		"<site>": {"Kompas.com+", "detikcom", "The Daily News Today"},
 		"<text>": {"our weekly", "x", "Kompas Gramedia. All rights reserved"},
@@ -89,7 +97,7 @@ func patternLines(l *List) []string {
 	}
 	var out []string
 	for _, e := range l.Entries {
-		for v := range 3 {
+		for v := range 5 {
 			var b strings.Builder
 			for _, tok := range patternTokens(e.Phrase) {
 				if tok.kind == slotToken {
@@ -166,9 +174,23 @@ func TestLinePatternAgreesWithOneExpression(t *testing.T) {
 		}
 		if got != nil {
 			matched++
+			// MayMatch never rules out a line whose key matches.
+			for _, raw := range []string{line, line + " .", "\u00a0" + strings.ReplaceAll(line, " ", " \u00a0\t") + ":"} {
+				assert.True(t, lp.MayMatch(raw), "MayMatch(%q) is false, Match(%q) is %q", raw, line, got.Phrase)
+			}
 		}
 	}
 	t.Logf("%d lines, %d matched", len(lines), matched)
 	assert.Greater(t, matched, len(l.Entries), "the lines exercise the patterns")
 	assert.NoError(t, lp.Err())
+}
+
+func TestDigitField(t *testing.T) {
+	assert.Equal(t, 1, digitField("12 Maret", 1))
+	assert.Equal(t, 3, digitField(" \u00a0Senin, Maret 12, 2024", 3))
+	assert.Equal(t, 0, digitField("Senin, Maret 12, 2024", 2))
+	assert.Equal(t, 0, digitField("a b 1", 2))
+	assert.Equal(t, 3, digitField("a\tb x1", 3))
+	assert.Equal(t, 2, digitField("é 1x", 3))
+	assert.Equal(t, 0, digitField("", 3))
 }

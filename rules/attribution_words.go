@@ -1,0 +1,309 @@
+package rules
+
+import (
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// countWordsFast counts the words document.Words would return of
+// text[s.Start:s.End], up to limit, as document.CountWords does.
+func countWordsFast(text string, s finding.Span, limit int) int {
+	n := 0
+	for i := s.Start; n < limit; n++ {
+		_, end, _, ok := nextWordFast(text, i, s.End)
+		if !ok {
+			break
+		}
+		i = end
+	}
+	return n
+}
+
+// nextWordFast returns the first word of text[i:end] as document.Words finds
+// it (letters, digits and combining marks, joined across a single "-", "'",
+// "’" or "." between two of them), and whether the word is all ASCII. It
+// reads ASCII bytes without decoding them: the attribution rules read whole
+// paragraphs and articles word by word.
+func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
+	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			if isASCIIWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if document.IsWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= end {
+		return 0, 0, false, false
+	}
+	start, ascii = i, true
+	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			if isASCIIWordByte(c) {
+				i++
+				continue
+			}
+			if (c == '-' || c == '\'' || c == '.') && i > start && wordRuneAt(text, i+1, end) {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if document.IsWordRune(r) || i > start && r == '’' && wordRuneAt(text, i+n, end) {
+			ascii = false
+			i += n
+			continue
+		}
+		break
+	}
+	return start, i, ascii, true
+}
+
+// wordRuneAt reports whether a word rune starts at text[i] (before end).
+func wordRuneAt(text string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return isASCIIWordByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:end])
+	return document.IsWordRune(r)
+}
+
+// isASCIIWordByte reports whether a byte is an ASCII word rune: a letter or
+// a digit.
+func isASCIIWordByte(c byte) bool {
+	return (c|0x20)-'a' < 26 || c-'0' < 10
+}
+
+// wordFilter rules out most words before a list is asked for them: the
+// length and the first two and last two letters of each entry, lower-cased,
+// hash to one bit of a small table, and an ASCII word whose bit is clear is
+// no entry. (Indonesian attribution verbs share their first and last letters
+// and length with too many words to tell them apart by those alone.)
+type wordFilter struct {
+	bits [filterBits / 64]uint64
+	// every is set when an entry is not ASCII: every word is then asked for.
+	every bool
+	// multi holds the entries of several words, lower-cased.
+	multi []string
+}
+
+// filterBits is the size of a wordFilter's table: a few hundred entries set
+// a few percent of it.
+const filterBits = 1 << 11
+
+func newWordFilter(list *lexicon.List) *wordFilter {
+	f := &wordFilter{}
+	for _, e := range list.Entries {
+		p := e.Phrase
+		switch {
+		case p != "" && isASCII(p) && strings.IndexByte(p, ' ') < 0:
+			h := shapeHash(p)
+			f.bits[h/64] |= 1 << (h % 64)
+		case strings.IndexByte(p, ' ') >= 0:
+			f.multi = append(f.multi, strings.ToLower(p))
+		default:
+			f.every = true
+		}
+	}
+	return f
+}
+
+// shapeHash hashes the length and the first two and last two bytes of s
+// (not empty), lower-cased as ASCII, into an index of a wordFilter's table.
+func shapeHash(s string) uint32 {
+	n := len(s)
+	x := uint64(n)<<32 | uint64(lowerASCII(s[0]))<<24 | uint64(lowerASCII(s[min(1, n-1)]))<<16 |
+		uint64(lowerASCII(s[max(0, n-2)]))<<8 | uint64(lowerASCII(s[n-1]))
+	return uint32((x * 0x9e3779b97f4a7c15) >> (64 - 11))
+}
+
+// may reports whether word w (ascii: all of it is ASCII) can be an entry.
+func (f *wordFilter) may(w string, ascii bool) bool {
+	if f.every || !ascii {
+		return true // looked up the Unicode way
+	}
+	h := shapeHash(w)
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// wordFilterKey keys the wordFilter of a list in Document.Memo.
+type wordFilterKey struct{ list *lexicon.List }
+
+// indexFoldASCII returns the offset of the first occurrence of p (lower-case)
+// in s ignoring ASCII case, or -1.
+func indexFoldASCII(s, p string) int {
+	if p == "" {
+		return 0
+	}
+	for i := 0; i+len(p) <= len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-len(p)+1], p[0])
+		if u := upperASCII(p[0]); u != p[0] {
+			if ku := strings.IndexByte(s[i:len(s)-len(p)+1], u); ku >= 0 && (k < 0 || ku < k) {
+				k = ku
+			}
+		}
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if equalFoldASCII(s[i:i+len(p)], p) {
+			return i
+		}
+	}
+	return -1
+}
+
+// equalFoldASCII reports whether s equals p (lower-case) ignoring ASCII case.
+func equalFoldASCII(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		if lowerASCII(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// upperASCII upper-cases an ASCII letter and leaves any other byte alone.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+// phraseFilter tells, in one pass over a text, that a list has no match in
+// it: a match is an entry written out (ASCII case ignored, as the matcher
+// ignores it) on a word boundary, so a text that holds none of the entries
+// after a byte that is no letter or digit has none. The four bytes after such
+// a byte are hashed, and when their bit is set checked against the entries.
+// Most articles hold no vague phrase; the list's matcher cost several times
+// as much to say so.
+type phraseFilter struct {
+	bits [prefixBits / 64]uint64
+	// entries holds each entry with the hash of its first four bytes.
+	entries []hashedPhrase
+	// every is set when an entry is shorter than four bytes, not ASCII or
+	// starts with no letter or digit: the filter then rules out nothing.
+	every bool
+}
+
+type hashedPhrase struct {
+	hash   uint32
+	phrase string
+}
+
+// prefixBits is the size of a phraseFilter's table.
+const prefixBits = 1 << 12
+
+func newPhraseFilter(list *lexicon.List) *phraseFilter {
+	f := &phraseFilter{entries: make([]hashedPhrase, 0, len(list.Entries))}
+	for _, e := range list.Entries {
+		p := e.Phrase
+		if len(p) < 4 || !isASCII(p) || !isASCIIWordByte(p[0]) {
+			f.every = true
+			return f
+		}
+		h := prefixHash(p)
+		f.bits[h/64] |= 1 << (h % 64)
+		f.entries = append(f.entries, hashedPhrase{h, p})
+	}
+	return f
+}
+
+// prefixHash folds the first four bytes of s into an index of the table.
+// Setting bit 0x20 of each byte lower-cases ASCII letters (and folds a few
+// other bytes together, which the check against the entries sorts out).
+func prefixHash(s string) uint32 {
+	w := (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24) | 0x20202020
+	return (w * 0x9e3779b1) >> (32 - 12)
+}
+
+// mayMatch reports whether text may hold a match of the list: it holds one of
+// its entries, ignoring ASCII case, at its start or after a byte that is no
+// ASCII letter or digit (a match starts on a word boundary, and an entry with
+// a letter or digit). Eight bytes are read at a time to find those bytes.
+func (f *phraseFilter) mayMatch(text string) bool {
+	if f.every {
+		return true
+	}
+	if f.startsEntry(text, 0) {
+		return true
+	}
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		for m := nonWordBytes(x); m != 0; m &= m - 1 {
+			p := i + bits.TrailingZeros64(m)/8 + 1
+			if p+4 > len(text) {
+				break
+			}
+			if h := prefixHash(text[p:]); f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, p) {
+				return true
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if !isASCIIWordByte(text[i]) && f.startsEntry(text, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsEntry reports whether one of the entries starts at text[i], ignoring
+// ASCII case.
+func (f *phraseFilter) startsEntry(text string, i int) bool {
+	if i+4 > len(text) {
+		return false
+	}
+	h := prefixHash(text[i:])
+	if f.bits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
+	for _, e := range f.entries {
+		if e.hash == h && i+len(e.phrase) <= len(text) && foldEqualASCII(text[i:i+len(e.phrase)], e.phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonWordBytes returns 0x80 in each byte of x (eight bytes of text) that is no
+// ASCII letter or digit, and 0 in the others. No byte's sum carries into the
+// next: each is at most 0x7f before a constant below 0x80 is added.
+func nonWordBytes(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ascii := ^x & high
+	y := x &^ high
+	l := y | 0x20*ones // ASCII letters lower-cased
+	letter := (l + (0x80-'a')*ones) & ^(l + (0x7f-'z')*ones) & high
+	digit := (y + (0x80-'0')*ones) & ^(y + (0x7f-'9')*ones) & high
+	return ^(ascii & (letter | digit)) & high
+}
+
+// foldEqualASCII reports whether a and b (of one length) are equal ignoring
+// ASCII case.
+func foldEqualASCII(a, b string) bool {
+	for i := 0; i < len(b); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}

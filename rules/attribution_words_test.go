@@ -1,0 +1,265 @@
+package rules
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// The attribution rules' fast paths must find what the plain code they
+// replace finds, on the repository's test texts and on random text made of
+// the characters they treat apart.
+
+func sampleTexts(t *testing.T, alphabet []string, n int) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir("../testdata", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		out = append(out, string(b))
+		return err
+	})
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range n {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestAppendWordsSplitsAsDocumentWords(t *testing.T) {
+	alphabet := []string{"a", "Z", "7", " ", "-", "'", "’", ".", "é", "\u0301", "“", "\u00a0", "\xe2", "\x80", "\xff", "ß", "٣"}
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, s := range []finding.Span{{Start: 0, End: len(text)}, {Start: len(text) / 3, End: len(text) - len(text)/4}} {
+			require.Equal(t, document.Words(text, s), appendWords(nil, text, s), "%q", text[s.Start:s.End])
+			for _, limit := range []int{1, 5} {
+				require.Equal(t, document.CountWords(text, s, limit), countWordsFast(text, s, limit))
+			}
+		}
+	}
+}
+
+// findQuotesByRune is findQuotes as it was written first, decoding every rune.
+func findQuotesByRune(text string, s finding.Span) []quoteSpan {
+	var out []quoteSpan
+	open := -1
+	curly := false
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		switch {
+		case r == '“':
+			open, curly = i, true
+		case r == '”' && open >= 0:
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open >= 0 && (!curly || looksClosing(text, s, i)):
+			out = append(out, quoteSpan{open: open, close: i, end: i + n})
+			open = -1
+		case r == '"' && open < 0:
+			open, curly = i, false
+		}
+		i += n
+	}
+	return out
+}
+
+// maskQuotesByByte is maskQuotes as it was written first, blanking a copy.
+func maskQuotesByByte(text string, s finding.Span) masked {
+	b := []byte(text[s.Start:s.End])
+	var m masked
+	for _, q := range findQuotes(text, s) {
+		inner := q.inner(text)
+		last, n := utf8.DecodeLastRuneInString(inner)
+		keep := 0
+		if unicode.IsPunct(last) {
+			keep = n
+		}
+		from := q.close - len(inner) - s.Start
+		for i := from; i < q.close-s.Start-keep; i++ {
+			b[i] = ' '
+		}
+		m.ends = append(m.ends, q.end-s.Start)
+		m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
+	}
+	m.text = string(b)
+	return m
+}
+
+func TestFindQuotesJumpsToEveryMark(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "’", "—", "a", " ", ".", ",", "\xe2", "\x80", "\x9c", "\xe2\x80", "kata"}
+	found := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, s := range []finding.Span{{Start: 0, End: len(text)}, {Start: len(text) / 3, End: len(text) - len(text)/4}} {
+			want := findQuotesByRune(text, s)
+			found += len(want)
+			require.Equal(t, want, findQuotes(text, s), "%q", text[s.Start:s.End])
+			require.Equal(t, maskQuotesByByte(text, s), maskQuotes(text, s), "%q", text[s.Start:s.End])
+		}
+	}
+	require.Greater(t, found, 1000, "the texts must hold quotes")
+}
+
+func TestOpensWithDatelineAsPattern(t *testing.T) {
+	alphabet := []string{"J", "a", "Ö", "é", " ", " ", " ", ",", ".", "'", "’", "(", ")", "-", "–", "—", "\u00a0", "\t", "1", ":", "\u2009", "\xff", "AP"}
+	texts := sampleTexts(t, alphabet, 50000)
+	matched := 0
+	for _, text := range texts {
+		for line := range strings.Lines(text) {
+			line = strings.TrimSpace(line)
+			want := datelinePattern().MatchString(line)
+			require.Equal(t, want, opensWithDateline(line), "%q", line)
+			if want {
+				matched++
+			}
+		}
+	}
+	require.Greater(t, matched, 100, "the texts must hold datelines")
+}
+
+func TestPhraseFilterMissesNoMatch(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	for _, lang := range packs.Languages() {
+		list := packs.Pack(lang).List("vague-sources")
+		f := newPhraseFilter(list)
+		var alphabet []string
+		for _, e := range list.Entries {
+			alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:2]), e.Phrase[1:])
+		}
+		alphabet = append(alphabet, " ", "-", "x", "“", "’")
+		matched := 0
+		for _, text := range sampleTexts(t, alphabet, 5000) {
+			// the eight-byte scan finds what a byte-by-byte one does
+			scalar := false
+			for i := range len(text) {
+				if (i == 0 || !isASCIIWordByte(text[i-1])) && f.startsEntry(text, i) {
+					scalar = true
+				}
+			}
+			require.Equal(t, scalar, f.mayMatch(text), "%q", text)
+			if len(list.FindAll(text)) > 0 {
+				require.True(t, f.mayMatch(text), "%q", text)
+				matched++
+			}
+		}
+		require.Greater(t, matched, 100, "the texts must hold matches")
+	}
+}
+
+func TestNonWordBytesAsIsASCIIWordByte(t *testing.T) {
+	for c := range 256 {
+		for k := range 8 {
+			x := uint64(0x4141414141414141) &^ (0xff << (8 * k)) // 'A' around
+			x |= uint64(c) << (8 * k)
+			m := nonWordBytes(x)
+			require.Equal(t, !isASCIIWordByte(byte(c)), m&(0x80<<(8*k)) != 0, "byte %#x at %d", c, k)
+			require.Zero(t, m&^(0x80<<(8*k)), "byte %#x at %d", c, k)
+		}
+	}
+}
+
+// appendWords appends to out the words of text[s.Start:s.End] as
+// nextWordFast finds them one after the other.
+func appendWords(out []finding.Span, text string, s finding.Span) []finding.Span {
+	for i := s.Start; ; {
+		start, end, _, ok := nextWordFast(text, i, s.End)
+		if !ok {
+			return out
+		}
+		out = append(out, finding.Span{Start: start, End: end})
+		i = end
+	}
+}
+
+// inByWords is speakers.in as it was written first: the several-word verbs
+// with FindAll, then every word split with document.Words and looked up.
+func inByWords(sp speakers, m masked) bool {
+	for _, e := range sp.verbs.FindAll(m.text) {
+		if strings.Contains(e.Entry.Phrase, " ") {
+			return true
+		}
+	}
+	words := document.Words(m.text, finding.Span{Start: 0, End: len(m.text)})
+	for k, w := range words {
+		if dot := strings.IndexByte(m.text[w.Start:w.End], '.'); dot > 0 {
+			w.End = w.Start + dot
+			words[k] = w
+		}
+		e := sp.verbs.Lookup(m.text[w.Start:w.End])
+		if e == nil {
+			continue
+		}
+		shape := e.Field(0)
+		switch {
+		case shape == "":
+			return true
+		case sp.afterQuote(m, words, k):
+			return true
+		case shape == "clause" && sp.setOff(m.text, w):
+			return true
+		case (shape == "speaker-after" || shape == "speaker-either") && sp.speakerAfter(m.text, w):
+			return true
+		case shape == "speaker-either" && sp.speakerBefore(m.text, words, k):
+			return true
+		}
+	}
+	return false
+}
+
+func TestSpeakersInAsByWords(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	alphabet := []string{" ", " ", ", ", ". ", "“", "”", "\"", ",” ", ".” ", "Kim", "Smith", "jalan", "Ciptadana", "-", "\n"}
+	for _, lang := range []string{"id", "en"} {
+		pack := packs.Pack(lang)
+		for _, list := range []string{"attribution-verbs", "pronouns", "speaker-leads"} {
+			for _, e := range pack.List(list).Entries {
+				alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:1])+e.Phrase[1:], e.Phrase+".Ciptadana")
+			}
+		}
+	}
+	attributed := 0
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, text := range sampleTexts(t, alphabet, 5000) {
+		d := document.Parse("t.txt", []byte(text))
+		for _, lang := range []string{"id", "en"} {
+			pack := packs.Pack(lang)
+			sp := speakers{verbs: pack.List("attribution-verbs"), pronouns: pack.List("pronouns"), leads: pack.List("speaker-leads"),
+				doc: d, scratch: &speakerScratch{}}
+			for range 4 {
+				from := r.IntN(len(d.Text) + 1)
+				to := from + r.IntN(len(d.Text)-from+1)
+				for from > 0 && from < len(d.Text) && !utf8.RuneStart(d.Text[from]) {
+					from--
+				}
+				for to < len(d.Text) && !utf8.RuneStart(d.Text[to]) {
+					to++
+				}
+				m := maskQuotes(d.Text, finding.Span{Start: from, End: to})
+				want := inByWords(sp, m)
+				require.Equal(t, want, sp.in(m), "%s %q", lang, m.text)
+				if want {
+					attributed++
+				}
+			}
+		}
+	}
+	require.Greater(t, attributed, 300, "the texts must hold attribution")
+}

@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/linttest"
+	"github.com/corpuslint/corpuslint/internal/rule"
+)
+
+// BenchmarkWidgetKinds finds the widget kind of every line of the benchmark
+// corpus (linttest.BenchCorpus) afresh: BenchmarkRule keeps each document's
+// answers between its iterations, so it does not show their cost, which the
+// first of four rules to ask pays in a run.
+//
+//	go test ./rules -run '^$' -bench BenchmarkWidgetKinds -benchmem
+func BenchmarkWidgetKinds(b *testing.B) {
+	files, from := linttest.BenchCorpus(b)
+	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var passes []*rule.Pass
+	for _, f := range files {
+		d := document.Parse(f.Path, []byte(f.Text))
+		d.Lang = packs.Detect(d.Text)
+		pack := packs.Pack(d.Lang)
+		d.Segment(pack)
+		passes = append(passes, rule.NewPass(WidgetLine, d, packs, pack, func(string, rule.Fact) {}, func(finding.Finding) {}))
+	}
+	b.SetBytes(linttest.Size(files))
+	b.ReportAllocs()
+	widgets := 0
+	for b.Loop() {
+		widgets = 0
+		for _, p := range passes {
+			for i := range p.Doc.Lines {
+				if findWidgetKind(p, p.Doc.Slice(trimmedLine(p.Doc, i))) != "" {
+					widgets++
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(widgets), "widget-lines")
+}
