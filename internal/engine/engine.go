@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -190,61 +189,21 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
 
-	// At most window files are being checked or waiting to be finished: a
-	// slow file holds the others back instead of letting results pile up.
-	window := 4 * jobs
-	// A file's result waits in slots[k%window] (k its place in path order)
-	// until the files before it are finished: a ring, not a slot per file.
-	slots := make([]*fileResult, window)
-	tickets := make(chan struct{}, window)
-	work := make(chan int)
-	done := make(chan int, window)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs && w < len(order); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range work {
-				r := checkFile(opts, inputs[order[k]])
-				slots[k%window] = &r
-				done <- k
-			}
-		}()
-	}
-	go func() {
-		defer close(work)
-		for k := range order {
-			select {
-			case tickets <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case work <- k:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-
 	fin := newFinisher(opts)
-	ready := make([]bool, window)
-	next := 0
-	for k := range done {
-		ready[k%window] = true
-		for next < len(order) && ready[next%window] {
-			ready[next%window] = false
-			if err := fin.add(slots[next%window]); err != nil {
+	if jobs == 1 {
+		// One file at a time on this goroutine: no hand-off between
+		// goroutines (and no sleeping thread to wake) for every file.
+		for _, i := range order {
+			if ctx.Err() != nil {
+				break
+			}
+			r := checkFile(opts, inputs[i])
+			if err := fin.add(&r); err != nil {
 				cancel()
 			}
-			slots[next%window] = nil
-			<-tickets
-			next++
 		}
+	} else {
+		checkParallel(ctx, cancel, opts, inputs, order, jobs, fin)
 	}
 	if fin.err != nil {
 		return nil, fin.err
@@ -258,6 +217,65 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	// Phase two's errors come after phase one's when files were held.
 	sort.SliceStable(fin.res.Errors, func(a, b int) bool { return fin.res.Errors[a].Path < fin.res.Errors[b].Path })
 	return fin.res, nil
+}
+
+// checkParallel checks the files in order on jobs goroutines and hands them
+// to fin in path order.
+func checkParallel(ctx context.Context, cancel context.CancelFunc, opts Options, inputs []Input, order []int32, jobs int, fin *finisher) {
+	// At most window files are being checked or waiting to be finished: a
+	// slow file holds the others back instead of letting results pile up.
+	window := 4 * jobs
+	// A file's result waits in slots[k%window] (k its place in path order)
+	// until the files before it are finished: a ring, not a slot per file.
+	slots := make([]*fileResult, window)
+	// The loop below hands out file numbers itself as files are finished
+	// (no feeding goroutine to wake for every file); work never holds more
+	// than window of them, so sending never blocks.
+	work := make(chan int, window)
+	done := make(chan int, window)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs && w < len(order); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range work {
+				r := checkFile(opts, inputs[order[k]])
+				slots[k%window] = &r
+				done <- k
+			}
+		}()
+	}
+	sent, next := 0, 0
+	closed := false
+	feed := func() {
+		for !closed && sent < len(order) && sent-next < window && ctx.Err() == nil {
+			work <- sent
+			sent++
+		}
+		if !closed && (sent == len(order) || ctx.Err() != nil) {
+			close(work)
+			closed = true
+		}
+	}
+	feed()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	ready := make([]bool, window)
+	for k := range done {
+		ready[k%window] = true
+		for next < len(order) && ready[next%window] {
+			ready[next%window] = false
+			if err := fin.add(slots[next%window]); err != nil {
+				cancel()
+			}
+			slots[next%window] = nil
+			next++
+		}
+		feed()
+	}
 }
 
 // finisher completes files in path order: it keeps their errors, notes and
@@ -493,5 +511,5 @@ func readInput(in Input) ([]byte, error) {
 	if in.Data != nil {
 		return in.Data, nil
 	}
-	return os.ReadFile(in.Path)
+	return readFile(in.Path)
 }
