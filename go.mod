@@ -10,5 +10,6 @@ require (
 	github.com/stretchr/testify v1.12.1
 	github.com/yuin/goldmark v1.8.6
 	go.yaml.in/yaml/v3 v3.0.5
+	golang.org/x/sys v0.35.0
 	golang.org/x/text v0.33.0
 )

@@ -55,9 +55,19 @@ func knownSiteSuffixLen(line string, sites *lexicon.List) int {
 // oneSiteSuffixLen returns the length of the last title-tag suffix of line, or
 // 0 (see knownSiteSuffixLen for sites).
 func oneSiteSuffixLen(line string, sites *lexicon.List) int {
+	// A separator followed by more than three words is no suffix: look for
+	// the last one only where it would leave three words or fewer.
+	zone := lastWordsStart(line, 3)
+	if !hasSeparatorByte(line[max(0, zone-len(" – ")):]) {
+		return 0
+	}
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
-		i := strings.LastIndex(line, sep)
-		if i <= 0 {
+		lo := max(0, zone-len(sep))
+		i := strings.LastIndex(line[lo:], sep)
+		if i < 0 {
+			continue
+		}
+		if i += lo; i == 0 {
 			continue
 		}
 		tail := strings.TrimSpace(line[i+len(sep):])
@@ -85,6 +95,49 @@ func oneSiteSuffixLen(line string, sites *lexicon.List) int {
 		if ok && !strings.ContainsAny(tail, ".!?") || domain {
 			return len(line) - i
 		}
+	}
+	return 0
+}
+
+// hasSeparatorByte reports whether s holds a byte of a title-tag separator
+// other than its spaces: '|', '-', ':', or the first byte of "–" and "—".
+func hasSeparatorByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|', '-', ':', "–"[0]:
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordsStart returns an offset of s after which s holds at most n white
+// space separated words (as countWords counts them): the end of the (n+1)-th
+// word from the end, or 0 when there is no such word or s ends in bytes that
+// are not UTF-8 (where reading backwards might split it otherwise than
+// reading forwards). It reads only those last words.
+func lastWordsStart(s string, n int) int {
+	words, inWord := 0, false
+	for i := len(s); i > 0; {
+		c, size := s[i-1], 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+			if r == utf8.RuneError && size == 1 {
+				return 0
+			}
+			space = unicode.IsSpace(r)
+		}
+		if !space && !inWord {
+			if words++; words > n {
+				return i
+			}
+		}
+		inWord = !space
+		i -= size
 	}
 	return 0
 }

@@ -10,8 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/linttest"
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -101,6 +104,65 @@ func BenchmarkCorpusFacts(b *testing.B) {
 				}
 				b.ReportMetric(float64(phaseTwo.HeapAlloc-before.HeapAlloc)/float64(n), "facts-B/article")
 				runtime.KeepAlive(inputs)
+			}
+		})
+	}
+}
+
+// BenchmarkDuplicateRules measures what the duplicate rules' phase one (each
+// file's Run and Collect) adds to a run: on documents parsed afresh in every
+// iteration, so that what they share through Document.Memo (the folded lines,
+// the body) is built once per document and counted, as in the engine
+// (BenchmarkRule keeps the documents, and with them those memos, between
+// iterations). Both sub-benchmarks parse and run artifact/widget-line, which
+// in a run classifies every line as site furniture or not before the
+// duplicate rules ask; "duplicate" then runs the duplicate rules, and the
+// difference of the two is their cost:
+//
+//	go test ./rules -run '^$' -bench DuplicateRules -count 5
+func BenchmarkDuplicateRules(b *testing.B) {
+	files, from := linttest.BenchCorpus(b)
+	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	langs := make([]string, len(files))
+	for i, f := range files {
+		langs[i] = packs.Detect(f.Text)
+	}
+	var base, dup []*rule.Rule
+	for _, rl := range rules.All() {
+		switch {
+		case rl.ID == "artifact/widget-line":
+			base = append(base, rl)
+		case strings.HasPrefix(rl.ID, "duplicate/"):
+			dup = append(dup, rl)
+		}
+	}
+	report := func(finding.Finding) {}
+	export := func(string, rule.Fact) {}
+	for _, set := range []struct {
+		name  string
+		rules []*rule.Rule
+	}{{"widget-line", base}, {"duplicate", append(base, dup...)}} {
+		b.Run(set.name, func(b *testing.B) {
+			b.SetBytes(linttest.Size(files))
+			for b.Loop() {
+				for i, f := range files {
+					d := document.Parse(f.Path, []byte(f.Text))
+					d.Lang = langs[i]
+					pack := packs.Pack(d.Lang)
+					for _, rl := range set.rules {
+						pass := rule.NewPass(rl, d, packs, pack, export, report)
+						if rl.Run != nil {
+							rl.Run(pass)
+						}
+						if rl.Collect != nil {
+							rl.Collect(pass)
+						}
+					}
+				}
 			}
 		})
 	}

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"crypto/sha256"
-	"strings"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -54,10 +54,10 @@ var SameHeadline = &rule.Rule{
 	},
 	Collect: func(p *rule.Pass) {
 		t := titleLine(p)
-		if t < 0 || len(p.Doc.NonBlankLines()) < 2 {
+		if t < 0 || nonBlankLine(p.Doc, nonBlankLine(p.Doc, 0)+1) < 0 {
 			return // a file flattened to one line has no headline line, only a body
 		}
-		n := normalizedTitle(p, p.Doc.LineText(t))
+		n := foldedLine(p, t)
 		if wordCount(n) < 3 {
 			return
 		}
@@ -95,31 +95,41 @@ func articleBody(p *rule.Pass) body {
 
 func buildBody(p *rule.Pass) body {
 	d := p.Doc
-	lines := d.NonBlankLines()
-	if len(lines) == 0 {
+	first := nonBlankLine(d, 0)
+	if first < 0 {
 		return body{}
 	}
 	from := 0
-	if len(lines) > 1 {
-		from = lines[1]
+	if second := nonBlankLine(d, first+1); second >= 0 {
+		from = second
 	}
-	var b strings.Builder
-	for _, i := range lines {
-		if i >= from {
-			if n := normalizedTitle(p, d.LineText(i)); n != "" {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(n)
-			}
+	// The non-empty foldings of the lines from the body's first on, joined by
+	// spaces, are the end of the document's folded text.
+	f := folded(p)
+	at := len(f.text)
+	for i := from; i < len(d.Lines); i++ {
+		if f.end[i] > f.start[i] {
+			at = f.start[i]
+			break
 		}
 	}
-	text := b.String()
-	if wordCount(text) < minBodyWords {
+	text := f.text[at:]
+	if foldedWordCount(text) < minBodyWords {
 		return body{}
 	}
-	return body{text: text, sum: sha256.Sum256([]byte(text)), ok: true,
+	return body{text: text, sum: sha256.Sum256(f.bytes[at:]), ok: true,
 		first: trimSpan(d.Text, finding.Span{Start: d.Lines[from].Start, End: d.Lines[from].End})}
+}
+
+// nonBlankLine returns the index of the first line at or after i that is not
+// blank, or -1.
+func nonBlankLine(d *document.Document, i int) int {
+	for ; i < len(d.Lines); i++ {
+		if !d.IsBlankLine(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // SameBody finds two files whose bodies are identical.

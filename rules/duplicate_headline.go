@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,11 @@ var RepeatedHeadline = &rule.Rule{
 
 // normalizeTitle folds a headline for comparison: lower case, no site suffix,
 // no parenthesised source, quotes and punctuation dropped, white space folded.
-func normalizeTitle(s string) string {
+// The result holds only letters, digits and single spaces between words.
+func normalizeTitle(s string) string { return string(appendFoldedTitle(nil, s)) }
+
+// appendFoldedTitle appends normalizeTitle(s) to b.
+func appendFoldedTitle(b []byte, s string) []byte {
 	s = strings.TrimSpace(s)
 	if n := creditLen(s); n > 0 {
 		s = strings.TrimSpace(s[:len(s)-n])
@@ -36,43 +41,79 @@ func normalizeTitle(s string) string {
 	if n := siteSuffixLen(s); n > 0 {
 		s = s[:len(s)-n]
 	}
-	// One pass, ASCII without decoding: this runs on every line of every
-	// article, for three rules.
-	b := make([]byte, 0, len(s))
-	space := false
+	// One pass, ASCII through a table without decoding: this runs on every
+	// line of every article. A separator is written as a space unless one
+	// is already there or nothing is; a space left at the end goes.
+	start := len(b)
+	b = slices.Grow(b, len(s))
+	n, out := len(b), b[:cap(b)]
+	space := 1 // 1 at the start or after a space, where a separator adds nothing
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				space = true
-				continue
+		for ; i < len(s); i++ {
+			o := foldASCII[s[i]]
+			if o == 0 {
+				break // not ASCII
 			}
-			if space && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			space = false
-			b = append(b, c)
-			continue
+			// Without a branch: written always, kept unless a second space.
+			out[n] = o
+			isSpace := b2i(o == ' ')
+			n += 1 - isSpace&space
+			space = isSpace
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		if i == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = unicode.ToLower(r)
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			space = true
-			continue
+			if space == 1 {
+				continue
+			}
+			r = ' '
 		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		b = utf8.AppendRune(b, r)
+		space = b2i(r == ' ')
+		b = utf8.AppendRune(out[:n], r)
+		b = slices.Grow(b, len(s)-i)
+		n, out = len(b), b[:cap(b)]
 	}
-	return string(b)
+	if n > start && out[n-1] == ' ' {
+		n--
+	}
+	return out[:n]
 }
+
+// extendsFolded reports whether the folded line n starts with the folded
+// line head and goes on with more words: strings.HasPrefix(n, head+" ")
+// without building head+" ".
+func extendsFolded(n, head string) bool {
+	return len(n) > len(head) && n[len(head)] == ' ' && n[:len(head)] == head
+}
+
+// b2i is 1 for true and 0 for false (compiled without a branch).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// foldASCII maps each ASCII byte to what appendFoldedTitle writes for it: a
+// lower-case letter or a digit, or a space for anything else; 0 for the bytes
+// that are not ASCII.
+var foldASCII = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		default:
+			t[c] = ' '
+		}
+	}
+	return t
+}()
 
 func runRepeatedHeadline(p *rule.Pass) {
 	d := p.Doc
@@ -80,8 +121,9 @@ func runRepeatedHeadline(p *rule.Pass) {
 	if t < 0 {
 		return
 	}
-	head := normalizedTitle(p, d.LineText(t))
-	if wordCount(head) < 3 {
+	head := foldedLine(p, t)
+	headWords := foldedWordCount(head)
+	if headWords < 3 {
 		return
 	}
 	headSpan := trimmedLine(d, t)
@@ -91,12 +133,12 @@ func runRepeatedHeadline(p *rule.Pass) {
 		if ls.Len() == 0 {
 			continue
 		}
-		n := normalizedTitle(p, d.Slice(ls))
+		n := foldedTrimmedLine(p, i, ls)
 		switch {
 		case n == head:
 			p.ReportFinding(finding.Finding{Span: ls, Message: "the headline is repeated: " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: related})
-		case strings.HasPrefix(n, head+" ") && wordCount(n) <= 3*wordCount(head):
+		case extendsFolded(n, head) && foldedWordCount(n) <= 3*headWords:
 			fix := deleteLineFix(d, i)
 			fix.Safe = false // the extension may carry words worth keeping
 			p.ReportFinding(finding.Finding{Span: ls, Message: "line repeats the whole headline and extends it: " + quote(d.Slice(ls)),

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
-	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/minhash"
@@ -59,7 +58,7 @@ var NearDuplicate = &rule.Rule{
 			return
 		}
 		// The body's hash is the first 8 bytes of the SHA-256 same-body keys by.
-		p.ExportFact(nearKey, b.first, nearSketch(minhash.Sign(strings.Fields(b.text)), binary.LittleEndian.Uint64(b.sum[:8])))
+		p.ExportFact(nearKey, b.first, nearSketch(minhash.SignText(b.text), binary.LittleEndian.Uint64(b.sum[:8])))
 	},
 	Corpus: func(p *rule.CorpusPass) {
 		matches := p.Once(func() any { return findNearDuplicates(p) }).(map[string]nearMatch)

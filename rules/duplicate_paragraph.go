@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"math/bits"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -43,31 +43,28 @@ func runRepeatedParagraph(p *rule.Pass) {
 	t := titleLine(p)
 	head := ""
 	if t >= 0 {
-		head = normalizedTitle(p, d.LineText(t))
-	}
-	type seenLine struct {
-		line  int
-		words map[string]bool
+		head = foldedLine(p, t)
 	}
 	norm := make([]string, len(d.Lines))
 	count := map[string]int{}
 	for i := range d.Lines {
 		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = normalizedTitle(p, d.Slice(ls))
+			norm[i] = foldedTrimmedLine(p, i, ls)
 			count[norm[i]]++
 		}
 	}
 	first := map[string]int{}
-	var seen []seenLine
+	var seen []paragraph
+	var sets wordSets
 	for i := range d.Lines {
-		ls := trimmedLine(d, i)
 		n := norm[i]
-		if n == "" || wordCount(n) < minWords || count[n] >= 3 {
+		if n == "" || foldedWordCount(n) < minWords || count[n] >= 3 {
 			continue // a label, a heading, or structure the article repeats on purpose
 		}
-		if n == head || strings.HasPrefix(n, head+" ") && head != "" || lineIsWidget(p, i) {
+		if n == head || extendsFolded(n, head) && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
+		ls := trimmedLine(d, i)
 		if j, ok := first[n]; ok {
 			p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph repeats line " + itoa(j+1) + ": " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: []finding.Location{{Span: trimmedLine(d, j), Message: "first copy"}}})
@@ -77,12 +74,18 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if len(seen) >= maxNearLines {
 			continue
 		}
-		ws := wordSet(n)
-		for _, s := range seen {
-			if !canBeSimilar(len(ws), len(s.words), nearSim) {
+		cur := paragraph{line: i, text: n, words: foldedWordCount(n), bloom: wordBloom(n)}
+		for k := range seen {
+			s := &seen[k]
+			if !mayBeSimilar(&cur, s, nearSim) {
 				continue
 			}
-			if sim := jaccard(ws, s.words); sim >= nearSim {
+			sets.build(&cur)
+			sets.build(s)
+			if !canBeSimilar(cur.set.len(), s.set.len(), nearSim) {
+				continue
+			}
+			if sim := sets.jaccard(cur.set, s.set); sim >= nearSim {
 				fix := deleteLineFix(d, i)
 				fix.Safe = false
 				p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph nearly repeats line " + itoa(s.line+1) + " (similarity " + percent(sim) + ")",
@@ -90,16 +93,137 @@ func runRepeatedParagraph(p *rule.Pass) {
 				break
 			}
 		}
-		seen = append(seen, seenLine{line: i, words: ws})
+		seen = append(seen, cur)
 	}
 }
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+// paragraph is a line repeated-paragraph compares with the earlier ones.
+type paragraph struct {
+	line  int
+	text  string // folded
+	words int    // foldedWordCount(text)
+	// bloom has bit k set when a word of the line has k as the top six bits
+	// of its Fibonacci hash (see mayBeSimilar).
+	bloom uint64
+	// set is the line's set of words, built only when a comparison needs it.
+	set   lineWords
+	built bool
+}
+
+// wordBloom returns the bloom bits of the words of a folded line.
+func wordBloom(folded string) uint64 {
+	var bloom uint64
+	for from := 0; from < len(folded); {
+		end, h := from, uint64(0)
+		for ; end < len(folded) && folded[end] != ' '; end++ {
+			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
+		}
+		if end > from {
+			bloom |= 1 << slot(h, 64-6)
+		}
+		from = end + 1
 	}
-	return m
+	return bloom
+}
+
+// mayBeSimilar reports whether the word sets of two lines can reach a
+// similarity of threshold, from their bloom bits: a bit set in one and not
+// the other stands for at least one word in one set only, and sets of
+// similarity t differ by at most (1-t) times their union, itself at most the
+// sum of the lines' word counts. The margin of one word covers the rounding
+// of jaccard's division. It spares most pairs of paragraphs building their
+// sets.
+func mayBeSimilar(a, b *paragraph, threshold float64) bool {
+	differ := bits.OnesCount64(a.bloom ^ b.bloom)
+	return float64(differ) <= (1-threshold)*float64(a.words+b.words)+1
+}
+
+// build gives p its set of words, once.
+func (s *wordSets) build(p *paragraph) {
+	if !p.built {
+		p.set, p.built = s.add(p.text), true
+	}
+}
+
+// wordSets holds the sets of distinct words of an article's folded lines, one
+// after another in one slice, and compares them with a small hash table it
+// reuses: no map and no string built per line or per word.
+type wordSets struct {
+	words []wordEntry
+	// table is open addressing over one line's words: index+1 into them, 0
+	// for a free slot.
+	table []int32
+}
+
+// wordEntry is a distinct word of a line: where it is in the line, and its
+// hash.
+type wordEntry struct {
+	h          uint64
+	start, end int32
+}
+
+// lineWords is the set of the words of a folded line: wordSets.words[lo:hi].
+type lineWords struct {
+	text   string
+	lo, hi int
+}
+
+func (l lineWords) len() int { return l.hi - l.lo }
+
+// scratch returns the table cleared, with room for n words at most half
+// full, and the shift that takes a hash to a slot of it (see slot).
+func (s *wordSets) scratch(n int) ([]int32, uint) {
+	size, shift := 16, uint(64-4)
+	for size < 2*n {
+		size, shift = size<<1, shift-1
+	}
+	if len(s.table) < size {
+		s.table = make([]int32, size)
+	}
+	t := s.table[:size]
+	clear(t)
+	return t, shift
+}
+
+// slot is where a word of hash h starts its search in a table of
+// 1<<(64-shift) slots (Fibonacci hashing).
+func slot(h uint64, shift uint) int { return int((h * 0x9e3779b97f4a7c15) >> shift) }
+
+// add returns the set of the words of folded (words separated by single
+// spaces, as a folded line has them). A word's hash is its bytes rotated in,
+// the same for the same word; only where it goes in the table depends on it.
+func (s *wordSets) add(folded string) lineWords {
+	words := foldedWordCount(folded)
+	if s.words == nil {
+		s.words = make([]wordEntry, 0, max(words, 256))
+	}
+	lo := len(s.words)
+	t, shift := s.scratch(words)
+	mask := len(t) - 1
+	for from := 0; from < len(folded); {
+		end, h := from, uint64(0)
+		for ; end < len(folded) && folded[end] != ' '; end++ {
+			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
+		}
+		w := folded[from:end]
+		e := wordEntry{h, int32(from), int32(end)}
+		from = end + 1
+		if w == "" {
+			continue
+		}
+		for i := slot(h, shift); ; i = (i + 1) & mask {
+			k := t[i]
+			if k == 0 {
+				s.words = append(s.words, e)
+				t[i] = int32(len(s.words) - lo)
+				break
+			}
+			if x := s.words[lo+int(k)-1]; x.h == h && folded[x.start:x.end] == w {
+				break
+			}
+		}
+	}
+	return lineWords{folded, lo, len(s.words)}
 }
 
 // canBeSimilar reports whether word sets of sizes a and b can reach a
@@ -111,14 +235,30 @@ func canBeSimilar(a, b int, threshold float64) bool {
 	return max(a, b) == 0 || float64(min(a, b))/float64(max(a, b)) >= threshold
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// jaccard returns the Jaccard similarity of two sets: the size of their
+// intersection over that of their union (0 for two empty sets).
+func (s *wordSets) jaccard(a, b lineWords) float64 {
+	as, bs := s.words[a.lo:a.hi], s.words[b.lo:b.hi]
+	t, shift := s.scratch(len(bs))
+	mask := len(t) - 1
+	for k, e := range bs {
+		i := slot(e.h, shift)
+		for t[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t[i] = int32(k + 1)
+	}
 	inter := 0
-	for w := range a {
-		if b[w] {
-			inter++
+	for _, e := range as {
+		w := a.text[e.start:e.end]
+		for i := slot(e.h, shift); t[i] != 0; i = (i + 1) & mask {
+			if x := bs[t[i]-1]; x.h == e.h && b.text[x.start:x.end] == w {
+				inter++
+				break
+			}
 		}
 	}
-	union := len(a) + len(b) - inter
+	union := len(as) + len(bs) - inter
 	if union == 0 {
 		return 0
 	}

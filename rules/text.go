@@ -289,20 +289,70 @@ func titleLine(p *rule.Pass) int {
 	return p.Doc.Memo(titleLineKey{}, func() any { return findTitleLine(p) }).(int)
 }
 
-// normalizedTitle is normalizeTitle(s), computed once per document for each
-// distinct s: three rules fold every line of every article.
-func normalizedTitle(p *rule.Pass, s string) string {
-	m := p.Doc.Memo(normalizedKey{}, func() any { return map[string]string{} }).(map[string]string)
-	if n, ok := m[s]; ok {
-		return n
-	}
-	n := normalizeTitle(s)
-	m[s] = n
-	return n
+// foldedLines is every line of a document folded by normalizeTitle, built
+// once per document in one string: four rules compare folded lines, and the
+// article body is their concatenation.
+type foldedLines struct {
+	// text is the lines' non-empty foldings joined by single spaces, in line
+	// order; bytes is the same, to hash without a copy.
+	text  string
+	bytes []byte
+	// Line i's folding is text[start[i]:end[i]].
+	start, end []int
 }
 
-// normalizedKey is the key of normalizedTitle's cache in a document.
-type normalizedKey struct{}
+// foldedKey is the key of a document's foldedLines.
+type foldedKey struct{}
+
+// folded returns the document's foldedLines.
+func folded(p *rule.Pass) *foldedLines {
+	return p.Doc.Memo(foldedKey{}, func() any { return foldLines(p.Doc) }).(*foldedLines)
+}
+
+func foldLines(d *document.Document) *foldedLines {
+	start, end := make([]int, len(d.Lines)), make([]int, len(d.Lines))
+	b := make([]byte, 0, len(d.Text))
+	for i := range d.Lines {
+		n := len(b)
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		from := len(b)
+		if b = appendFoldedTitle(b, d.LineText(i)); len(b) == from {
+			b = b[:n] // an empty folding takes no separator
+			from = n
+		}
+		start[i], end[i] = from, len(b)
+	}
+	return &foldedLines{text: string(b), bytes: b, start: start, end: end}
+}
+
+// line returns line i folded: normalizeTitle(d.LineText(i)).
+func (f *foldedLines) line(i int) string { return f.text[f.start[i]:f.end[i]] }
+
+// foldedLine returns normalizeTitle(p.Doc.LineText(i)), computed once per
+// document.
+func foldedLine(p *rule.Pass, i int) string { return folded(p).line(i) }
+
+// foldedTrimmedLine returns normalizeTitle(p.Doc.Slice(ls)) for line i and
+// ls its trimmedLine: foldedLine, unless trimming took a zero-width space or
+// a byte-order mark off the line's ends.
+func foldedTrimmedLine(p *rule.Pass, i int, ls finding.Span) string {
+	d := p.Doc
+	if ls.Len() == len(strings.TrimSpace(d.LineText(i))) {
+		return foldedLine(p, i)
+	}
+	return normalizeTitle(d.Slice(ls))
+}
+
+// foldedWordCount is wordCount for folded text: its words are separated by
+// single spaces.
+func foldedWordCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
+}
 
 // titleLineKey is the key under which titleLine keeps its answer for a
 // document: five rules ask for it.
@@ -338,15 +388,10 @@ func isFileExtension(ext string) bool {
 
 // isBareDomain reports whether s is only a domain name such as "bdadinfo.com".
 func isBareDomain(s string) bool {
-	// A domain holds a dot and no white space (lower-casing and the prefixes
-	// trimmed below add no dot and take no space away): most lines of text are
-	// ruled out at their first space, without a lower-cased copy.
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' || s[i] == '\t' {
-			return false
-		}
-	}
-	if strings.IndexByte(s, '.') < 0 {
+	// A domain holds a dot and no white space: lower-casing and the prefixes
+	// trimmed below add no dot and take no space or tab away, so most lines of
+	// text are ruled out without a lower-cased copy.
+	if strings.ContainsAny(s, " \t") || strings.IndexByte(s, '.') < 0 {
 		return false
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")

@@ -460,19 +460,28 @@ func (r *Resolved) Keep(p string, named bool) bool {
 // ProfileFor returns the rules, severities, options and language of the file
 // at p, built once per distinct set of overrides that apply.
 func (r *Resolved) ProfileFor(p string) *engine.Profile {
-	rel := r.rel(p)
+	// The path is looked at only while it can matter: an override, or an
+	// ignore entry not yet seen to apply. Most runs have neither.
+	needRel := len(r.overrides) > 0
 	for _, ig := range r.ignores {
-		if !ig.checked.Load() && (len(ig.paths) == 0 || matchGlobs(ig.paths, rel)) {
-			ig.checked.Store(true)
-		}
+		needRel = needRel || !ig.checked.Load()
 	}
 	var idx []int
-	for i, o := range r.overrides {
-		if matchGlobs(o.paths, rel) {
-			idx = append(idx, i)
+	key := "[]" // fmt.Sprint of no index
+	if needRel {
+		rel := r.rel(p)
+		for _, ig := range r.ignores {
+			if !ig.checked.Load() && (len(ig.paths) == 0 || matchGlobs(ig.paths, rel)) {
+				ig.checked.Store(true)
+			}
 		}
+		for i, o := range r.overrides {
+			if matchGlobs(o.paths, rel) {
+				idx = append(idx, i)
+			}
+		}
+		key = fmt.Sprint(idx)
 	}
-	key := fmt.Sprint(idx)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if pr, ok := r.profiles[key]; ok {

@@ -6,6 +6,7 @@ package document
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,11 +78,10 @@ type Document struct {
 	// Lang is the language pack chosen for the article ("id", "en"); set by the engine.
 	Lang string
 
-	sentences  []finding.Span
-	segmented  bool
-	lineStarts []int
-	posCache   posCache
-	memo       map[any]any
+	sentences []finding.Span
+	segmented bool
+	posCache  posCache
+	memo      map[any]any
 }
 
 // Memo returns the value stored under key for this document, calling build to
@@ -118,8 +118,13 @@ func IsBinary(data []byte) bool {
 // Parse builds the document model of one file's bytes. It never fails: invalid
 // UTF-8 is recorded in InvalidUTF8 for the encoding rules to report.
 func Parse(path string, data []byte) *Document {
+	return ParseString(path, string(data))
+}
+
+// ParseString is Parse for a file's content already held as a string: the
+// engine reads a file once and parses it without copying it again.
+func ParseString(path, text string) *Document {
 	d := &Document{Path: path}
-	text := string(data)
 	if len(text) >= 3 && text[:3] == BOMBytes {
 		d.BOM = true
 		text = text[3:]
@@ -135,24 +140,39 @@ func (d *Document) scanLines() {
 	t := d.Text
 	var nLF, nCRLF, nCR int
 	start := 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '\n' && c != '\r' {
-			continue
-		}
-		end := i
-		next := i + 1
-		if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
-			next = i + 2
-			nCRLF++
-		} else if c == '\r' {
-			nCR++
-		} else {
+	d.Lines = make([]Line, 0, strings.Count(t, "\n")+1)
+	if strings.IndexByte(t, '\r') < 0 {
+		// Only LF line ends (the usual case): find them with IndexByte.
+		for {
+			i := strings.IndexByte(t[start:], '\n')
+			if i < 0 {
+				break
+			}
+			end := start + i
 			nLF++
+			d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: end + 1}})
+			start = end + 1
 		}
-		d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: next}})
-		start = next
-		i = next - 1
+	} else {
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c != '\n' && c != '\r' {
+				continue
+			}
+			end := i
+			next := i + 1
+			if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
+				next = i + 2
+				nCRLF++
+			} else if c == '\r' {
+				nCR++
+			} else {
+				nLF++
+			}
+			d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: next}})
+			start = next
+			i = next - 1
+		}
 	}
 	if start < len(t) || len(d.Lines) == 0 {
 		d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: len(t)}, Full: finding.Span{Start: start, End: len(t)}})
@@ -164,10 +184,6 @@ func (d *Document) scanLines() {
 		d.LineEnding = CR
 	default:
 		d.LineEnding = LF
-	}
-	d.lineStarts = make([]int, len(d.Lines))
-	for i, l := range d.Lines {
-		d.lineStarts[i] = l.Start
 	}
 }
 
@@ -197,6 +213,9 @@ func (d *Document) addParagraph(first, last int) {
 
 func (d *Document) scanInvalid() {
 	t := d.Text
+	if utf8.ValidString(t) {
+		return
+	}
 	for i := 0; i < len(t); {
 		if t[i] < utf8.RuneSelf {
 			i++
@@ -222,7 +241,14 @@ func (d *Document) scanInvalid() {
 
 // IsBlank reports whether s holds nothing but white space (non-breaking spaces count).
 func IsBlank(s string) bool {
-	for _, r := range s {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		if !asciiSpace[s[i]] {
+			return false
+		}
+		i++
+	}
+	for _, r := range s[i:] {
 		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
 			return false
 		}
@@ -268,10 +294,10 @@ func (d *Document) Flattened() bool {
 
 // LineIndex returns the index of the line holding byte offset off.
 func (d *Document) LineIndex(off int) int {
-	lo, hi := 0, len(d.lineStarts)-1
+	lo, hi := 0, len(d.Lines)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if d.lineStarts[mid] <= off {
+		if d.Lines[mid].Start <= off {
 			lo = mid
 		} else {
 			hi = mid - 1

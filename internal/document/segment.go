@@ -82,35 +82,111 @@ func isOpening(r rune) bool {
 	return false
 }
 
-// appendSentences segments text[p.Start:p.End].
-func appendSentences(out []finding.Span, text string, p finding.Span, abbr Abbreviations) []finding.Span {
-	start := p.Start
-	// skip leading space
-	for start < p.End {
-		r, n := utf8.DecodeRuneInString(text[start:])
-		if !unicode.IsSpace(r) {
+// markFinder finds the terminal marks ('.', '!', '?', '…') of a text with one
+// vectorised search per kind of mark, not a loop over its runes. None of the
+// marks' bytes is a UTF-8 continuation byte, so it stops everywhere a
+// rune-by-rune scan would.
+type markFinder struct {
+	text string
+	// next holds, for each kind of mark, the offset of its next occurrence
+	// (len(text) for none), or -1 before the first search.
+	next [4]int
+}
+
+// terminalMarks are the kinds of marks markFinder looks for.
+var terminalMarks = [4]string{".", "!", "?", "…"}
+
+// find returns the offset of the first terminal mark at or after i, or
+// len(text) when there is none.
+func (m *markFinder) find(i int) int {
+	best := len(m.text)
+	for k, mark := range terminalMarks {
+		if m.next[k] < i {
+			var j int
+			if len(mark) == 1 {
+				j = strings.IndexByte(m.text[i:], mark[0])
+			} else {
+				j = strings.Index(m.text[i:], mark)
+			}
+			if j < 0 {
+				m.next[k] = len(m.text)
+			} else {
+				m.next[k] = i + j
+			}
+		}
+		best = min(best, m.next[k])
+	}
+	return best
+}
+
+// terminalLen returns the length of the terminal mark ('.', '!', '?', '…') at
+// text[i:end], or 0 when there is none.
+func terminalLen(text string, i, end int) int {
+	switch text[i] {
+	case '.', '!', '?':
+		return 1
+	case 0xE2:
+		if i+2 < end && text[i+1] == 0x80 && text[i+2] == 0xA6 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:end]) with an ASCII fast path.
+func decodeRune(text string, i, end int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:end])
+}
+
+// isSpace is unicode.IsSpace with an ASCII fast path.
+func isSpace(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+// asciiSpace marks the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// skipSpace returns the first offset at or after i (and before end) that
+// does not start a white-space rune.
+func skipSpace(text string, i, end int) int {
+	for i < end {
+		r, n := decodeRune(text, i, end)
+		if !isSpace(r) {
 			break
 		}
-		start += n
+		i += n
 	}
+	return i
+}
+
+// appendSentences segments text[p.Start:p.End]. It looks only at the terminal
+// marks, found with a byte scan: the text between them is not decoded.
+func appendSentences(out []finding.Span, text string, p finding.Span, abbr Abbreviations) []finding.Span {
+	start := skipSpace(text, p.Start, p.End)
 	i := start
+	marks := markFinder{text: text[:p.End], next: [4]int{-1, -1, -1, -1}}
 	for i < p.End {
-		r, n := utf8.DecodeRuneInString(text[i:p.End])
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			i += n
-			continue
+		i = marks.find(i)
+		if i >= p.End {
+			break
 		}
-		end := i + n
+		end := i + terminalLen(text, i, p.End)
 		// runs of terminal marks: "?!", "..."
 		for end < p.End {
-			r2, n2 := utf8.DecodeRuneInString(text[end:p.End])
-			if r2 != '.' && r2 != '!' && r2 != '?' && r2 != '…' {
+			n2 := terminalLen(text, end, p.End)
+			if n2 == 0 {
 				break
 			}
 			end += n2
 		}
 		for end < p.End {
-			r2, n2 := utf8.DecodeRuneInString(text[end:p.End])
+			r2, n2 := decodeRune(text, end, p.End)
 			if !isClosing(r2) {
 				break
 			}
@@ -122,21 +198,14 @@ func appendSentences(out []finding.Span, text string, p finding.Span, abbr Abbre
 		}
 		out = append(out, finding.Span{Start: start, End: end})
 		// skip the space to the next sentence
-		j := end
-		for j < p.End {
-			r2, n2 := utf8.DecodeRuneInString(text[j:p.End])
-			if !unicode.IsSpace(r2) {
-				break
-			}
-			j += n2
-		}
+		j := skipSpace(text, end, p.End)
 		start, i = j, j
 	}
 	if start < p.End {
 		e := p.End
 		for e > start {
 			r, n := utf8.DecodeLastRuneInString(text[start:e])
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				break
 			}
 			e -= n
@@ -157,23 +226,20 @@ func IsBoundary(text string, mark, end int, abbr Abbreviations) bool {
 	if end >= len(text) {
 		return true
 	}
-	r, n := utf8.DecodeRuneInString(text[end:])
-	if !unicode.IsSpace(r) {
+	r, n := decodeRune(text, end, len(text))
+	if !isSpace(r) {
 		return false
 	}
-	j := end + n
-	for j < len(text) {
-		r2, n2 := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsSpace(r2) {
-			break
-		}
-		j += n2
-	}
+	j := skipSpace(text, end+n, len(text))
 	if j >= len(text) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(text[j:])
-	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !isOpening(next) {
+	next, _ := decodeRune(text, j, len(text))
+	if next < utf8.RuneSelf {
+		if !('A' <= next && next <= 'Z') && !('0' <= next && next <= '9') && !isOpening(next) {
+			return false
+		}
+	} else if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !isOpening(next) {
 		return false
 	}
 	if text[mark] != '.' || (mark+1 < len(text) && text[mark+1] == '.') {
@@ -183,7 +249,8 @@ func IsBoundary(text string, mark, end int, abbr Abbreviations) bool {
 	if tok == "" {
 		return true
 	}
-	if abbr != nil && abbr.IsAbbreviation(tok+".") {
+	// tok and its period, as a slice of the text: no concatenation.
+	if abbr != nil && abbr.IsAbbreviation(text[mark-len(tok):mark+1]) {
 		return false
 	}
 	if IsInitial(tok) {
@@ -197,8 +264,14 @@ func IsBoundary(text string, mark, end int, abbr Abbreviations) bool {
 func TokenBefore(text string, end int) string {
 	i := end
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsSpace(r) || isOpening(r) && r != '-' {
+		var r rune
+		n := 1
+		if c := text[i-1]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeLastRuneInString(text[:i])
+		}
+		if isSpace(r) || isOpening(r) && r != '-' {
 			break
 		}
 		i -= n
@@ -209,17 +282,19 @@ func TokenBefore(text string, end int) string {
 // IsInitial reports whether tok is a single capital letter, or dotted capitals such
 // as "U.S" or "J.R" (the final period is not part of tok).
 func IsInitial(tok string) bool {
-	parts := strings.Split(tok, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 {
+	for {
+		part, rest, more := strings.Cut(tok, ".")
+		// One rune exactly (an invalid byte counts as one, as
+		// utf8.RuneCountInString counts it), and a capital.
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsUpper(r) {
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(p)
-		if !unicode.IsUpper(r) {
-			return false
+		if !more {
+			return true
 		}
+		tok = rest
 	}
-	return true
 }
 
 // Word is a token of letters and digits, with inner hyphens, apostrophes and
@@ -236,6 +311,11 @@ func Words(text string, s finding.Span) []Word {
 		w, ok := nextWord(text, i, s.End)
 		if !ok {
 			return out
+		}
+		if out == nil {
+			// About one word in every six bytes of news text: one
+			// allocation instead of a growing slice's several.
+			out = make([]Word, 0, (s.End-w.Start)/6+2)
 		}
 		out = append(out, w)
 		i = w.End
@@ -259,24 +339,33 @@ func CountWords(text string, s finding.Span, limit int) int {
 // nextWord returns the first word of text[i:end].
 func nextWord(text string, i, end int) (Word, bool) {
 	for i < end {
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !IsWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:end]); !isWordRuneSlow(r) {
 			i += n
 			continue
 		}
 		start := i
-		i += n
 		for i < end {
-			r2, n2 := utf8.DecodeRuneInString(text[i:end])
-			if IsWordRune(r2) {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
+			r2, n2 := decodeRune(text, i, end)
+			if c >= utf8.RuneSelf && isWordRuneSlow(r2) {
 				i += n2
 				continue
 			}
 			if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' {
-				r3, _ := utf8.DecodeRuneInString(text[i+n2 : end])
-				if i+n2 < end && IsWordRune(r3) {
-					i += n2
-					continue
+				if i+n2 < end {
+					if r3, _ := decodeRune(text, i+n2, end); IsWordRune(r3) {
+						i += n2
+						continue
+					}
 				}
 			}
 			break
@@ -286,7 +375,27 @@ func nextWord(text string, i, end int) (Word, bool) {
 	return Word{}, false
 }
 
+// asciiWord marks the ASCII characters that belong inside a word: letters and
+// digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
 // IsWordRune reports whether r belongs inside a word.
 func IsWordRune(r rune) bool {
+	if 0 <= r && r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+// isWordRuneSlow is IsWordRune for a rune outside ASCII.
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -47,7 +48,14 @@ func checkFile(opts Options, in Input) (r fileResult) {
 			r.err = &FileError{Path: in.Path, Message: fmt.Sprintf("internal error while checking: %v\n%s", p, debug.Stack())}
 		}
 	}()
-	doc := document.Parse(in.Path, data)
+	var doc *document.Document
+	if in.Data == nil {
+		// The bytes were read here and are never written to: the text
+		// can share them instead of being a copy.
+		doc = document.ParseString(in.Path, unsafe.String(unsafe.SliceData(data), len(data)))
+	} else {
+		doc = document.Parse(in.Path, data)
+	}
 	lang := r.profile.Lang
 	if lang == "" || lang == "auto" {
 		lang = opts.Lexicons.Detect(doc.Text)
@@ -157,7 +165,7 @@ func applyFixes(opts Options, prof *Profile, in Input, data []byte, doc *documen
 				notes = append(notes, fix.Note{Line: f.Range.Start.Line, Rule: f.Rule, Message: f.Message})
 			}
 		}
-		doc = document.Parse(in.Path, []byte(bom+newText))
+		doc = document.ParseString(in.Path, bom+newText)
 		r.findings, r.facts = lint(opts, prof, doc, lang)
 	}
 	if opts.Mode == Diff {

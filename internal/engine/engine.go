@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -190,61 +189,21 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return inputs[order[a]].Path < inputs[order[b]].Path })
 
-	// At most window files are being checked or waiting to be finished: a
-	// slow file holds the others back instead of letting results pile up.
-	window := 4 * jobs
-	// A file's result waits in slots[k%window] (k its place in path order)
-	// until the files before it are finished: a ring, not a slot per file.
-	slots := make([]*fileResult, window)
-	tickets := make(chan struct{}, window)
-	work := make(chan int)
-	done := make(chan int, window)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs && w < len(order); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range work {
-				r := checkFile(opts, inputs[order[k]])
-				slots[k%window] = &r
-				done <- k
-			}
-		}()
-	}
-	go func() {
-		defer close(work)
-		for k := range order {
-			select {
-			case tickets <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case work <- k:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-
 	fin := newFinisher(opts)
-	ready := make([]bool, window)
-	next := 0
-	for k := range done {
-		ready[k%window] = true
-		for next < len(order) && ready[next%window] {
-			ready[next%window] = false
-			if err := fin.add(slots[next%window]); err != nil {
+	if jobs == 1 {
+		// One file at a time on this goroutine: no hand-off between
+		// goroutines (and no sleeping thread to wake) for every file.
+		for _, i := range order {
+			if ctx.Err() != nil {
+				break
+			}
+			r := checkFile(opts, inputs[i])
+			if err := fin.add(&r); err != nil {
 				cancel()
 			}
-			slots[next%window] = nil
-			<-tickets
-			next++
 		}
+	} else {
+		checkParallel(ctx, cancel, opts, inputs, order, jobs, fin)
 	}
 	if fin.err != nil {
 		return nil, fin.err
@@ -258,6 +217,65 @@ func Run(ctx context.Context, opts Options, inputs []Input) (*Result, error) {
 	// Phase two's errors come after phase one's when files were held.
 	sort.SliceStable(fin.res.Errors, func(a, b int) bool { return fin.res.Errors[a].Path < fin.res.Errors[b].Path })
 	return fin.res, nil
+}
+
+// checkParallel checks the files in order on jobs goroutines and hands them
+// to fin in path order.
+func checkParallel(ctx context.Context, cancel context.CancelFunc, opts Options, inputs []Input, order []int32, jobs int, fin *finisher) {
+	// At most window files are being checked or waiting to be finished: a
+	// slow file holds the others back instead of letting results pile up.
+	window := 4 * jobs
+	// A file's result waits in slots[k%window] (k its place in path order)
+	// until the files before it are finished: a ring, not a slot per file.
+	slots := make([]*fileResult, window)
+	// The loop below hands out file numbers itself as files are finished
+	// (no feeding goroutine to wake for every file); work never holds more
+	// than window of them, so sending never blocks.
+	work := make(chan int, window)
+	done := make(chan int, window)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs && w < len(order); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range work {
+				r := checkFile(opts, inputs[order[k]])
+				slots[k%window] = &r
+				done <- k
+			}
+		}()
+	}
+	sent, next := 0, 0
+	closed := false
+	feed := func() {
+		for !closed && sent < len(order) && sent-next < window && ctx.Err() == nil {
+			work <- sent
+			sent++
+		}
+		if !closed && (sent == len(order) || ctx.Err() != nil) {
+			close(work)
+			closed = true
+		}
+	}
+	feed()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	ready := make([]bool, window)
+	for k := range done {
+		ready[k%window] = true
+		for next < len(order) && ready[next%window] {
+			ready[next%window] = false
+			if err := fin.add(slots[next%window]); err != nil {
+				cancel()
+			}
+			slots[next%window] = nil
+			next++
+		}
+		feed()
+	}
 }
 
 // finisher completes files in path order: it keeps their errors, notes and
@@ -303,6 +321,13 @@ func newFinisher(opts Options) *finisher {
 	for _, rl := range opts.Rules {
 		if rl.IsCorpus() && !rl.PriorFacts {
 			f.streaming = false
+		}
+	}
+	if !f.streaming {
+		for _, rl := range opts.Rules {
+			if rl.IsCorpus() {
+				f.shared[rl.ID] = &rule.Shared{}
+			}
 		}
 	}
 	return f
@@ -377,6 +402,8 @@ func (f *finisher) hold(r *fileResult) error {
 }
 
 // close reports the held files, when phase two had to wait for every file.
+// Phase two of the held files runs on opts.Jobs goroutines (it only reads the
+// store), and the files are handed on in path order.
 func (f *finisher) close() error {
 	if f.spill != nil {
 		defer f.spill.close()
@@ -387,29 +414,130 @@ func (f *finisher) close() error {
 	if f.streaming {
 		return nil
 	}
-	for i, h := range f.held {
-		var findings []finding.Finding
-		if h.spilled {
-			fs, err := f.spill.read()
+	jobs := f.opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	if jobs == 1 || len(f.held) < 2 {
+		for i := range f.held {
+			findings, err := f.takeHeld(i)
 			if err != nil {
 				return err
 			}
-			findings = fs
-		} else {
-			findings = f.kept[i]
-			delete(f.kept, i)
+			out, ferr := f.phaseTwo(i, findings)
+			if err := f.deliver(out, ferr); err != nil {
+				return err
+			}
 		}
-		own := func(id string) []rule.OwnFact { return f.store.own(id, i) }
-		if err := f.report(f.store.files[i], f.profiles[h.profile], h.checked, findings, own); err != nil {
+		return nil
+	}
+	return f.closeParallel(jobs)
+}
+
+// phaseTwoResult is one held file's findings after phase two, or why a
+// corpus rule failed on it.
+type phaseTwoResult struct {
+	findings []finding.Finding
+	ferr     *FileError
+}
+
+// closeParallel is close's phase two on jobs goroutines: one goroutine reads
+// the held files' findings in order (the spill file is read front to back)
+// and queues each file's result slot, the workers fill the slots, and this
+// goroutine delivers them in queue order. At most 4 × jobs files are between
+// reading and delivery.
+func (f *finisher) closeParallel(jobs int) error {
+	type task struct {
+		i        int
+		findings []finding.Finding
+		out      chan phaseTwoResult
+	}
+	type slot struct {
+		out chan phaseTwoResult
+		err error // reading the held findings failed
+	}
+	var wg sync.WaitGroup
+	defer wg.Wait() // after stop is closed: the reader then quits and the workers drain
+	stop := make(chan struct{})
+	defer close(stop)
+	tasks := make(chan task, jobs)
+	order := make(chan slot, 4*jobs)
+	go func() {
+		defer close(tasks)
+		defer close(order)
+		for i := range f.held {
+			findings, err := f.takeHeld(i)
+			if err != nil {
+				select {
+				case order <- slot{err: err}:
+				case <-stop:
+				}
+				return
+			}
+			out := make(chan phaseTwoResult, 1)
+			select {
+			case order <- slot{out: out}:
+			case <-stop:
+				return
+			}
+			select {
+			case tasks <- task{i, findings, out}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				findings, ferr := f.phaseTwo(t.i, t.findings)
+				t.out <- phaseTwoResult{findings, ferr}
+			}
+		}()
+	}
+	for s := range order {
+		if s.err != nil {
+			return s.err
+		}
+		r := <-s.out
+		if err := f.deliver(r.findings, r.ferr); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// takeHeld returns held file i's phase-one findings, from the spill file
+// (read in order) or from memory.
+func (f *finisher) takeHeld(i int) ([]finding.Finding, error) {
+	if f.held[i].spilled {
+		return f.spill.read()
+	}
+	findings := f.kept[i]
+	delete(f.kept, i)
+	return findings, nil
+}
+
+// phaseTwo runs phase two for held file i; safe for concurrent use.
+func (f *finisher) phaseTwo(i int, findings []finding.Finding) ([]finding.Finding, *FileError) {
+	h := f.held[i]
+	own := func(id string) []rule.OwnFact { return f.store.own(id, i) }
+	return f.runPhaseTwo(f.store.files[i], f.profiles[h.profile], h.checked, findings, own)
+}
+
 // report runs phase two for one file and hands its findings, sorted, on; own
 // gives the facts the file exported, by rule ID.
 func (f *finisher) report(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) error {
+	return f.deliver(f.runPhaseTwo(path, prof, checked, findings, own))
+}
+
+// runPhaseTwo runs the corpus rules on one file and returns its findings with
+// theirs, sorted; when a rule fails, it returns the error instead, and the
+// file is reported as not checked, without findings, as in phase one. It only
+// reads the finisher, so held files can go through it at once.
+func (f *finisher) runPhaseTwo(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) ([]finding.Finding, *FileError) {
 	if checked {
 		for _, rl := range f.opts.Rules {
 			if !rl.IsCorpus() || !prof.has(rl) {
@@ -423,26 +551,29 @@ func (f *finisher) report(path string, prof *Profile, checked bool, findings []f
 				findings = append(findings, fd)
 			}
 			pass := rule.NewCorpusPass(rl, path, own(rl.ID), f.store.view(rl.ID), report)
-			if !f.streaming {
-				// One per rule and run; when streaming, a file sees only
-				// the facts so far, so nothing derived from them is shared.
-				if f.shared[rl.ID] == nil {
-					f.shared[rl.ID] = &rule.Shared{}
-				}
-				pass.Shared = f.shared[rl.ID]
-			}
+			// One per rule and run (made in newFinisher); when streaming, a
+			// file sees only the facts so far, so nothing derived from them
+			// is shared.
+			pass.Shared = f.shared[rl.ID]
 			if err := runCorpus(rl, pass); err != nil {
-				// As in phase one: the file is reported as not checked,
-				// without findings, and the run goes on.
-				f.res.Errors = append(f.res.Errors, FileError{Path: path, Message: err.Error()})
-				return nil
+				return nil, &FileError{Path: path, Message: err.Error()}
 			}
 		}
+	}
+	SortFindings(findings)
+	return findings, nil
+}
+
+// deliver hands one file's findings on (or keeps them in the result), or
+// keeps the error of a corpus rule that failed on it.
+func (f *finisher) deliver(findings []finding.Finding, ferr *FileError) error {
+	if ferr != nil {
+		f.res.Errors = append(f.res.Errors, *ferr)
+		return nil
 	}
 	if len(findings) == 0 {
 		return nil
 	}
-	SortFindings(findings)
 	if f.opts.Emit != nil {
 		return f.opts.Emit(findings)
 	}
@@ -493,5 +624,5 @@ func readInput(in Input) ([]byte, error) {
 	if in.Data != nil {
 		return in.Data, nil
 	}
-	return os.ReadFile(in.Path)
+	return readFile(in.Path)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,5 +188,30 @@ func TestPanicInCorpusRuleIsTheFilesError(t *testing.T) {
 			}
 			assert.Equal(t, []string{"f000.txt", "f002.txt"}, paths)
 		})
+	}
+}
+
+// Phase two of held files runs on several goroutines: whatever the number of
+// jobs and wherever the findings waited, the findings come out the same and
+// in path order.
+func TestHeldPhaseTwoSameOnAnyNumberOfJobs(t *testing.T) {
+	// Every article's body stands in four files, so the corpus rules report.
+	var in []engine.Input
+	for i := range 60 {
+		body := fmt.Sprintf("Warga desa ke-%d menanam padi di sawah yang baru dibuka pada musim hujan tahun ini. Hasil panen diperkirakan naik.", i%15)
+		in = append(in, engine.Input{Path: fmt.Sprintf("f%03d.txt", i), Data: []byte(fmt.Sprintf("Judul %d\n\n%s\n", i, body))})
+	}
+	want := run(t, engine.Options{Rules: rules.All(), Jobs: 1}, in)
+	require.NotEmpty(t, want.Findings)
+	require.True(t, slices.ContainsFunc(want.Findings, func(f finding.Finding) bool { return f.Rule == "duplicate/same-body" }),
+		"a corpus rule reports in phase two")
+	for _, jobs := range []int{2, 3, 8} {
+		for name, held := range map[string]int{"in memory": 0, "on disk": -1} {
+			t.Run(fmt.Sprintf("jobs=%d %s", jobs, name), func(t *testing.T) {
+				res := run(t, engine.Options{Rules: rules.All(), Jobs: jobs, HeldInMemory: held}, in)
+				assert.Equal(t, want.Findings, res.Findings)
+				assert.Equal(t, want.Errors, res.Errors)
+			})
+		}
 	}
 }

@@ -2,7 +2,8 @@ package report
 
 import (
 	"bytes"
-	"cmp"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -76,12 +77,16 @@ func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
 	}
 	for i := range in.Findings {
 		f := &in.Findings[i]
+		url := urls[f.Rule]
+		if url == "" {
+			url = ruleDocURL(f.Rule)
+		}
 		d := rdDiagnostic{
 			Message:  f.Message,
 			Location: rdLocation{Path: f.Path, Range: toRDRange(f.Range)},
 			Severity: rdSeverity(f.Severity),
 			Source:   rdSource{Name: toolName, URL: toolURL},
-			Code:     rdCode{Value: f.Rule, URL: cmp.Or(urls[f.Rule], ruleDocURL(f.Rule))},
+			Code:     rdCode{Value: f.Rule, URL: url},
 		}
 		if fx := firstFix(f); fx != nil {
 			d.Suggestions = rdSuggestions(fx)
@@ -93,11 +98,154 @@ func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
 				Location: rdLocation{Path: relatedPath(f, l), Range: toRDRange(l.Range)},
 			})
 		}
-		if err := encodeJSON(buf, d, ""); err != nil {
-			return err
-		}
+		buf.Write(appendRDDiagnostic(buf.AvailableBuffer(), &d))
 	}
 	return nil
+}
+
+// appendRDDiagnostic appends d as one line of JSON, byte for byte what
+// encoding/json writes for it without HTML escaping (TestRDJSONLEncoder
+// compares the two): reflection was most of the cost of a report of tens of
+// thousands of findings.
+func appendRDDiagnostic(b []byte, d *rdDiagnostic) []byte {
+	b = append(b, `{"message":`...)
+	b = appendJSONString(b, d.Message)
+	b = append(b, `,"location":`...)
+	b = appendRDLocation(b, &d.Location)
+	b = append(b, `,"severity":`...)
+	b = appendJSONString(b, d.Severity)
+	b = append(b, `,"source":{"name":`...)
+	b = appendJSONString(b, d.Source.Name)
+	if d.Source.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendJSONString(b, d.Source.URL)
+	}
+	b = append(b, `},"code":{"value":`...)
+	b = appendJSONString(b, d.Code.Value)
+	if d.Code.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendJSONString(b, d.Code.URL)
+	}
+	b = append(b, '}')
+	if len(d.Suggestions) > 0 {
+		b = append(b, `,"suggestions":[`...)
+		for i := range d.Suggestions {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"range":`...)
+			b = appendRDRange(b, &d.Suggestions[i].Range)
+			b = append(b, `,"text":`...)
+			b = appendJSONString(b, d.Suggestions[i].Text)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if d.OriginalOutput != "" {
+		b = append(b, `,"original_output":`...)
+		b = appendJSONString(b, d.OriginalOutput)
+	}
+	if len(d.RelatedLocations) > 0 {
+		b = append(b, `,"related_locations":[`...)
+		for i := range d.RelatedLocations {
+			l := &d.RelatedLocations[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '{')
+			if l.Message != "" {
+				b = append(b, `"message":`...)
+				b = appendJSONString(b, l.Message)
+				b = append(b, ',')
+			}
+			b = append(b, `"location":`...)
+			b = appendRDLocation(b, &l.Location)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}\n"...)
+}
+
+func appendRDLocation(b []byte, l *rdLocation) []byte {
+	b = append(b, `{"path":`...)
+	b = appendJSONString(b, l.Path)
+	if l.Range != nil {
+		b = append(b, `,"range":`...)
+		b = appendRDRange(b, l.Range)
+	}
+	return append(b, '}')
+}
+
+func appendRDRange(b []byte, r *rdRange) []byte {
+	b = append(b, `{"start":`...)
+	b = appendRDPosition(b, r.Start)
+	b = append(b, `,"end":`...)
+	b = appendRDPosition(b, r.End)
+	return append(b, '}')
+}
+
+func appendRDPosition(b []byte, p rdPosition) []byte {
+	b = append(b, `{"line":`...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, `,"column":`...)
+	b = strconv.AppendInt(b, int64(p.Column), 10)
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string exactly as encoding/json does
+// with HTML escaping off: quotes, backslashes and control characters
+// escaped, each invalid byte as \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // rdSuggestions turns each edit of fx into a suggestion, or returns nil when an

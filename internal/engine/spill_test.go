@@ -1,0 +1,120 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/gob"
+	"reflect"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
+)
+
+// fillAll sets every field of v, recursively, to a value that is not zero
+// (slices get two elements), counting up from *n so that fields differ.
+func fillAll(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("s“" + string(rune('a'+*n%26)) + "”\n")
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(int64(*n * 37))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			fillAll(v.Field(i), n)
+		}
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := 0; i < 2; i++ {
+			fillAll(s.Index(i), n)
+		}
+		v.Set(s)
+	default:
+		panic("fillAll: add a case for " + v.Kind().String())
+	}
+}
+
+// gobRecord is how the spill wrote a file's findings before it had a codec
+// of its own.
+type gobRecord struct {
+	Findings []finding.Finding
+}
+
+func spillFindings() [][]finding.Finding {
+	var full finding.Finding
+	n := 0
+	fillAll(reflect.ValueOf(&full).Elem(), &n)
+	return [][]finding.Finding{
+		{full, {}, full},
+		nil,
+		{},
+		{{Rule: "artifact/x", Path: "a.txt", Span: finding.Span{Start: -1, End: 1 << 40}, Fixes: []finding.Fix{}, Related: []finding.Location{}}},
+		{{Rule: "artifact/x", Path: "a.txt", Fixes: []finding.Fix{{Message: "m", Edits: []finding.Edit{}}, {}}, Related: []finding.Location{{}, {Path: "b.txt"}}}},
+		{{Rule: "artifact/y", Path: "a.txt", Message: "\xff\x00 ünï", Severity: finding.Error, Fixes: []finding.Fix{{Edits: []finding.Edit{{New: ""}, {New: "x"}}, Safe: true}}}},
+	}
+}
+
+// TestSpillMatchesGob: the spill gives back what a gob round trip gave
+// (empty slices read back as nil), for every field of a finding.
+func TestSpillMatchesGob(t *testing.T) {
+	records := spillFindings()
+	s, err := newSpill()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	for _, fs := range records {
+		if err := s.write(fs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.rewind(); err != nil {
+		t.Fatal(err)
+	}
+	for i, fs := range records {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(gobRecord{fs}); err != nil {
+			t.Fatal(err)
+		}
+		var want gobRecord
+		if err := gob.NewDecoder(&buf).Decode(&want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.read()
+		if err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, want.Findings) {
+			t.Fatalf("record %d:\ngot  %#v\nwant %#v", i, got, want.Findings)
+		}
+	}
+	if full := records[0][0]; !reflect.DeepEqual(full, func() finding.Finding {
+		var e spillEncoder
+		var d spillDecoder
+		fs, err := d.record(bufioReader(e.record([]finding.Finding{full})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs[0]
+	}()) {
+		t.Fatal("a field of Finding does not survive the spill")
+	}
+	if _, err := s.read(); err == nil {
+		t.Fatal("read past the last record without an error")
+	}
+}
+
+func TestSpillTruncated(t *testing.T) {
+	var e spillEncoder
+	rec := append([]byte(nil), e.record(spillFindings()[0])...)
+	for cut := 0; cut < len(rec); cut++ {
+		var d spillDecoder
+		if _, err := d.record(bufioReader(rec[:cut])); err == nil {
+			t.Fatalf("a record cut at %d of %d bytes decoded", cut, len(rec))
+		}
+	}
+}
+
+func bufioReader(b []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(b)) }

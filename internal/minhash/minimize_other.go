@@ -1,0 +1,11 @@
+//go:build !amd64 || purego
+
+package minhash
+
+// minimize is minimizeGeneric where no vector instructions are written for
+// the machine.
+func minimize(mins *[Size]uint64, hashes []uint64) { minimizeGeneric(mins, hashes) }
+
+// hashShingles leaves every shingle to flush where no vector instructions are
+// written for the machine.
+func hashShingles(dst, words []uint64) int { return 0 }
