@@ -24,6 +24,9 @@ var BareDomain = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		d := p.Doc
 		for i := range d.Lines {
+			if strings.IndexByte(d.LineText(i), '.') < 0 {
+				continue // a domain has a dot: most lines are ruled out before trimming
+			}
 			ls := trimmedLine(d, i)
 			if ls.Len() > 0 && isBareDomain(d.Slice(ls)) && !isFieldValue(d, i) {
 				p.Report(ls, "site domain "+quote(d.Slice(ls))+" alone on a line", deleteLineFix(d, i))

@@ -26,15 +26,12 @@ var EditorCode = &rule.Rule{
 }
 
 // editorCodeExpr is detik's editor code: editors' initials in parentheses,
-// "(nds/krs)". The patterns below, here and in artifact/read-more, are built
-// from it.
+// "(nds/krs)". The patterns below are built from it; artifact/read-more tests
+// it by code (editorCodeAt).
 const editorCodeExpr = `\((?:[a-z]{2,5}/){1,3}[a-z]{2,5}\)`
 
 // editorCodeInLine finds the code inside a flattened line.
 var editorCodeInLine = lazyRegexp(editorCodeExpr)
-
-// editorCodeWord matches the code standing as one word.
-var editorCodeWord = lazyRegexp(`^` + editorCodeExpr + `$`)
 
 // closingEditorCode returns where the editor code closing line starts, with
 // the ASCII white space before it, or -1. It finds what the leftmost match of

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -31,17 +32,20 @@ const embedOpen = "[Gambas:"
 
 func runInlineWidget(p *rule.Pass) {
 	d := p.Doc
-	widgets := p.Packs.Union("inline-widgets")
-	for i := range d.Lines {
+	ms := widgetPhrases(p, "inline-widgets")
+	for _, i := range inlineWidgetLines(d, ms) {
+		for len(ms) > 0 && ms[0].line < i {
+			ms = ms[1:]
+		}
 		ls := trimmedLine(d, i)
 		if ls.Len() == 0 || lineIsWidget(p, i) {
 			continue // a widget alone on its line is artifact/widget-line's
 		}
 		line := d.Slice(ls)
 		var spans []finding.Span
-		for _, m := range widgets.FindAll(line) {
-			if line[m.Start:m.End] == m.Entry.Phrase { // same capitals only
-				spans = append(spans, finding.Span{Start: ls.Start + m.Start, End: ls.Start + m.End})
+		for ; len(ms) > 0 && ms[0].line == i; ms = ms[1:] {
+			if m := ms[0]; d.Text[m.Start:m.End] == m.Entry.Phrase { // same capitals only
+				spans = append(spans, m.span())
 			}
 		}
 		for off := 0; ; {
@@ -58,12 +62,38 @@ func runInlineWidget(p *rule.Pass) {
 		}
 		slices.SortFunc(spans, func(a, b finding.Span) int { return a.Start - b.Start })
 		for _, s := range spans {
+			q := quote(d.Slice(s))
 			if s == ls {
-				p.Report(s, "embed placeholder "+quote(d.Slice(s))+" left by the scraper", deleteLineFix(d, i))
+				p.Report(s, "embed placeholder "+q+" left by the scraper", deleteLineFix(d, i))
 				continue
 			}
-			p.Report(s, "widget text "+quote(d.Slice(s))+" left inside the text",
-				finding.Fix{Message: "delete " + quote(d.Slice(s)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}, Safe: true})
+			p.Report(s, "widget text "+q+" left inside the text",
+				finding.Fix{Message: "delete " + q, Edits: []finding.Edit{removeInlineEdit(d.Text, ls, s)}, Safe: true})
 		}
 	}
+}
+
+// inlineWidgetLines returns the lines that may hold a widget, in order: those
+// where ms, the matches of the inline-widgets list, hold one in its own
+// capitals (a widget is reported only where it is written so), and those
+// holding embedOpen.
+func inlineWidgetLines(d *document.Document, ms []lineMatch) []int {
+	var lines []int
+	for _, m := range ms {
+		if d.Text[m.Start:m.End] == m.Entry.Phrase {
+			lines = append(lines, m.line)
+		}
+	}
+	t := d.Text
+	for off := 0; off < len(t); {
+		j := strings.Index(t[off:], embedOpen)
+		if j < 0 {
+			break
+		}
+		i := d.LineIndex(off + j)
+		lines = append(lines, i)
+		off = d.Lines[i].Full.End
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
 }

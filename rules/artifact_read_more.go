@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -31,16 +32,17 @@ var ReadMore = &rule.Rule{
 func runReadMore(p *rule.Pass) {
 	d := p.Doc
 	for _, w := range readMoreWidgets(p) {
+		q := quote(d.Slice(w.span))
 		if w.line >= 0 {
-			p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left by the scraper", deleteLineFix(d, w.line))
+			p.Report(w.span, "read-also widget "+q+" left by the scraper", deleteLineFix(d, w.line))
 			continue
 		}
-		fix := finding.Fix{Message: "delete " + quote(d.Slice(w.span)), Edits: []finding.Edit{removeInlineEdit(d.Text, w.in, w.span)}, Safe: w.sure}
+		fix := finding.Fix{Message: "delete " + q, Edits: []finding.Edit{removeInlineEdit(d.Text, w.in, w.span)}, Safe: w.sure}
 		if w.video.Len() > 0 {
 			p.Report(w.span, "video widget "+quote(d.Slice(w.video))+" left by the scraper (its title printed twice)", fix)
 			continue
 		}
-		p.Report(w.span, "read-also widget "+quote(d.Slice(w.span))+" left inside the text", fix)
+		p.Report(w.span, "read-also widget "+q+" left inside the text", fix)
 	}
 }
 
@@ -57,62 +59,268 @@ type readMoreWidget struct {
 
 // readMoreWidgets returns the read-also widgets of the document, in order. The
 // attribution rules use it too, to leave another article's headline alone.
+// Only the lines that hold a read-more phrase (found in one scan of the text,
+// lineMatches) or detik's editor code (where its video widget ends) are looked at.
 func readMoreWidgets(p *rule.Pass) []readMoreWidget {
 	d := p.Doc
-	list := p.Packs.Union("read-more")
+	matches := widgetPhrases(p, "read-more")
+	codes := editorCodeLines(d)
 	var out []readMoreWidget
-	for i := range d.Lines {
+	for len(matches) > 0 || len(codes) > 0 {
+		i := len(d.Lines)
+		if len(matches) > 0 {
+			i = matches[0].line
+		}
+		if len(codes) > 0 && codes[0].line < i {
+			i = codes[0].line
+		}
 		ls := trimmedLine(d, i)
-		if ls.Len() == 0 {
-			continue
+		var ms []lexicon.Match // line i's matches, offsets in the trimmed line
+		for len(matches) > 0 && matches[0].line == i {
+			m := matches[0].Match
+			m.Start -= ls.Start
+			m.End -= ls.Start
+			ms = append(ms, m)
+			matches = matches[1:]
+		}
+		code := -1 // the first editor code in line i
+		if len(codes) > 0 && codes[0].line == i {
+			code = codes[0].at
+			codes = codes[1:]
 		}
 		line := d.Slice(ls)
-		if e, rest := readMorePrefix(list, line); e != nil && wordCount(rest) <= 30 && !hasInnerSentence(rest) {
+		if e, rest := readMorePrefix(ms, line); e != nil && wordCount(rest) <= 30 && !hasInnerSentence(rest) {
 			out = append(out, readMoreWidget{span: ls, in: ls, line: i, sure: true})
 			continue
 		}
-		out = append(out, inlineReadMore(p, list, ls)...)
-		if v, ok := videoWidget(d.Text, ls); ok {
-			out = append(out, v)
+		out = append(out, inlineReadMore(p, ms, ls)...)
+		if code >= 0 {
+			if v, ok := videoWidget(d.Text, ls, code); ok {
+				out = append(out, v)
+			}
 		}
 	}
 	return out
 }
 
-// videoWidget finds detik's video widget in a flattened line ls: the video's
-// title printed twice right before the editor code, "… Video: T Video: T
-// (nds/krs)". The repetition marks both ends, so deleting it is safe.
-func videoWidget(text string, ls finding.Span) (readMoreWidget, bool) {
-	if m := editorCodeInLine().FindStringIndex(text[ls.Start:ls.End]); m != nil {
-		c := ls.Start + m[0]
-		from := c - 2000 // a title is short: look back a bounded stretch only
-		if from < ls.Start {
-			from = ls.Start
+// editorCodeLine is the first editor code of a line: its line and offset.
+type editorCodeLine struct{ line, at int }
+
+// editorCodeLines returns the first editor code ("(nds/krs)", editorCodeExpr)
+// of each line that holds one, in order.
+func editorCodeLines(d *document.Document) []editorCodeLine {
+	var out []editorCodeLine
+	t := d.Text
+	for off := 0; ; {
+		j := strings.IndexByte(t[off:], '(')
+		if j < 0 {
+			return out
 		}
-		ws, _ := splitHeadlineWords(text, from, c, 1<<30)
-		if from > ls.Start && len(ws) > 0 {
-			ws = ws[1:] // a word cut by the look-back window
+		at := off + j
+		n := editorCodeAt(t[at:])
+		if n < 0 {
+			off = at + 1
+			continue
 		}
-		n := len(ws)
-		for half := min(n/2, 30); half >= 2; half-- {
-			if !videoWidgetAt(ws, n-2*half, n) {
-				continue
-			}
-			first := ws[n-2*half]
-			if r, _ := utf8.DecodeRuneInString(first.core); !isUpperStart(first.core) && !unicode.IsDigit(r) {
-				break
-			}
-			title := finding.Span{Start: first.start, End: ws[n-half-1].end}
-			return readMoreWidget{span: finding.Span{Start: first.start, End: ws[n-1].end}, in: ls, line: -1, sure: true, video: title}, true
+		if i := d.LineIndex(at); len(out) == 0 || out[len(out)-1].line != i {
+			out = append(out, editorCodeLine{line: i, at: at})
 		}
+		off = at + n
+	}
+}
+
+// editorCodeAt returns the length of the editor code s starts with
+// (editorCodeExpr: "(" then two to four runs of two to five letters a-z
+// separated by "/", then ")"), or -1. It is the expression's test written out:
+// the runs are maximal, so there is one way to read s.
+func editorCodeAt(s string) int {
+	if s == "" || s[0] != '(' {
+		return -1
+	}
+	runs := 0
+	for i := 1; ; {
+		j := i
+		for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+			j++
+		}
+		if n := j - i; n < 2 || n > 5 || j == len(s) {
+			return -1
+		}
+		runs++
+		switch {
+		case s[j] == ')' && runs >= 2:
+			return j + 1
+		case s[j] == '/' && runs < 4:
+			i = j + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// isEditorCodeWord reports whether w is an editor code and nothing else.
+func isEditorCodeWord(w string) bool { return editorCodeAt(w) == len(w) }
+
+// videoWidget finds detik's video widget in a flattened line ls, whose first
+// editor code starts at c: the video's title printed twice right before the
+// editor code, "… Video: T Video: T (nds/krs)". The repetition marks both
+// ends, so deleting it is safe.
+func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
+	from := c - 2000 // a title is short: look back a bounded stretch only
+	if from < ls.Start {
+		from = ls.Start
+	}
+	// The words before the code as headlineWords splits them; only the
+	// last 2*30 can be a title printed twice.
+	var last lastWords
+	if utf8.ValidString(text[from:c]) {
+		last.scanBack(text, from, c)
+	} else {
+		last.scan(text, from, c)
+	}
+	ws, count := last.words(), last.count
+	if from > ls.Start && count > 0 {
+		count-- // a word cut by the look-back window
+		if len(ws) > count {
+			ws = ws[1:]
+		}
+	}
+	if len(ws) > 2*30 {
+		ws = ws[len(ws)-2*30:]
+	}
+	n := len(ws)
+	for half := min(count/2, 30); half >= 2; half-- {
+		k := n - 2*half
+		if !sameWords(text, ws[k:k+half], ws[k+half:n]) {
+			continue
+		}
+		core := headlineCore(text[ws[k].Start:ws[k].End])
+		if r, _ := utf8.DecodeRuneInString(core); !isUpperStart(core) && !unicode.IsDigit(r) {
+			break
+		}
+		title := finding.Span{Start: ws[k].Start, End: ws[n-half-1].End}
+		return readMoreWidget{span: finding.Span{Start: ws[k].Start, End: ws[n-1].End}, in: ls, line: -1, sure: true, video: title}, true
 	}
 	return readMoreWidget{}, false
 }
 
-// readMorePrefix reports whether line opens with a read-more phrase as a widget
-// does, and returns what follows it.
-func readMorePrefix(list *lexicon.List, line string) (*lexicon.Entry, string) {
-	for _, m := range list.FindAll(line) {
+// sameWords reports whether the words a and b of text are the same, word for word.
+func sameWords(text string, a, b []finding.Span) bool {
+	for i := range a {
+		if text[a[i].Start:a[i].End] != text[b[i].Start:b[i].End] {
+			return false
+		}
+	}
+	return true
+}
+
+// lastWords holds the last words of a stretch of text, as headlineWords
+// splits it, and how many words the stretch holds: the words before an editor
+// code, without building them all.
+type lastWords struct {
+	ring  [64]finding.Span // the last words, the i-th word at ring[i%64]
+	count int
+	buf   [lastWordsKept]finding.Span
+}
+
+// lastWordsKept is how many words lastWords keeps: a title printed twice, of
+// at most 30 words, and the word before it that may have been cut.
+const lastWordsKept = 2*30 + 1
+
+// scan finds the words of text[from:limit]: runs of characters other than
+// horizontal white space (isSpaceRune), decoded from from on.
+func (l *lastWords) scan(text string, from, limit int) {
+	start := -1 // the start of the word being read, -1 between words
+	i := from
+	for i < limit {
+		size := 1
+		space := false
+		if c := text[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = isSpaceRune(r)
+		}
+		switch {
+		case space && start >= 0:
+			l.add(start, i)
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		l.add(start, i) // i passes limit when a character runs past it
+	}
+}
+
+// scanBack finds the same last words as scan when text[from:limit] is valid
+// UTF-8 (then its characters read backwards are those read forwards), reading
+// from limit back only as far as they go: lastWordsKept+1 words, and count
+// tells only that there are more than lastWordsKept.
+func (l *lastWords) scanBack(text string, from, limit int) {
+	var rev [lastWordsKept + 1]finding.Span // the words, last first
+	n := 0
+	i := limit
+	for n < len(rev) {
+		for i > from {
+			size, space := spaceBefore(text, from, i)
+			if !space {
+				break
+			}
+			i -= size
+		}
+		if i == from {
+			break
+		}
+		end := i
+		for i > from {
+			size, space := spaceBefore(text, from, i)
+			if space {
+				break
+			}
+			i -= size
+		}
+		rev[n] = finding.Span{Start: i, End: end}
+		n++
+	}
+	for k := range n {
+		l.ring[(n-1-k)%len(l.ring)] = rev[k]
+	}
+	l.count = n
+}
+
+// spaceBefore returns the size of the character of text[from:i] that ends at
+// i, and whether it is horizontal white space (isSpaceRune).
+func spaceBefore(text string, from, i int) (int, bool) {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return 1, c == ' ' || c == '\t'
+	}
+	r, size := utf8.DecodeLastRuneInString(text[from:i])
+	return size, isSpaceRune(r)
+}
+
+func (l *lastWords) add(start, end int) {
+	l.ring[l.count%len(l.ring)] = finding.Span{Start: start, End: end}
+	l.count++
+}
+
+// words returns the last lastWordsKept words (or all), in order.
+func (l *lastWords) words() []finding.Span {
+	n := min(l.count, lastWordsKept)
+	for k := 0; k < n; k++ {
+		l.buf[k] = l.ring[(l.count-n+k)%len(l.ring)]
+	}
+	return l.buf[:n]
+}
+
+// readMorePrefix reports whether a line opens with a read-more phrase as a
+// widget does, and returns what follows it; ms are the line's matches of the
+// read-more list.
+func readMorePrefix(ms []lexicon.Match, line string) (*lexicon.Entry, string) {
+	for _, m := range ms {
 		if m.Start != 0 {
 			break
 		}
@@ -172,13 +380,14 @@ func hasInnerSentence(s string) bool {
 	return false
 }
 
-// inlineReadMore finds read-more widgets inside a line of running text,
-// where the end of the other article's headline must be guessed.
-func inlineReadMore(p *rule.Pass, list *lexicon.List, ls finding.Span) []readMoreWidget {
+// inlineReadMore finds read-more widgets inside the line ls of running text,
+// where the end of the other article's headline must be guessed; ms are the
+// line's matches of the read-more list.
+func inlineReadMore(p *rule.Pass, ms []lexicon.Match, ls finding.Span) []readMoreWidget {
 	var out []readMoreWidget
 	d := p.Doc
 	line := d.Slice(ls)
-	for _, m := range list.FindAll(line) {
+	for _, m := range ms {
 		if m.Start == 0 {
 			continue
 		}
@@ -225,8 +434,20 @@ const (
 	scanHeadlineWords = 60
 )
 
-// listMarker matches a numbered list item's marker: "2.".
-var listMarker = lazyRegexp(`^[0-9]{1,2}\.$`)
+// isListMarker reports whether w is a numbered list item's marker: one or two
+// digits and a period, "2.".
+func isListMarker(w string) bool {
+	n := len(w) - 1
+	if n < 1 || n > 2 || w[n] != '.' {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // headlineWord is one word after an inline read-more phrase.
 type headlineWord struct {
@@ -242,45 +463,146 @@ type headlineGuess struct {
 	sure bool // the end is marked: a widget, an editor code, a paragraph gap, the line end
 }
 
-// splitHeadlineWords splits text[from:limit] into at most n words. done reports
-// that the words reach limit.
-func splitHeadlineWords(text string, from, limit, n int) (ws []headlineWord, done bool) {
-	i := from
-	for len(ws) < n {
-		spaces := 0
-		for i < limit && isHSpace(text, i) {
-			i += spaceLen(text, i)
-			spaces++
-		}
-		if i >= limit {
-			return ws, true
-		}
-		j := i
-		for j < limit && !isHSpace(text, j) {
-			_, size := utf8.DecodeRuneInString(text[j:])
-			j += size
-		}
-		w := text[i:j]
-		ws = append(ws, headlineWord{start: i, end: j, text: w, core: strings.Trim(w, "\"'“”‘’()[]:,;?!."), gap: spaces >= 2 && len(ws) > 0})
-		i = j
-	}
-	return ws, skipHSpace(text, i, limit) >= limit
+// headlineWords holds the words of text[from:limit], at most scanHeadlineWords
+// of them, split at horizontal white space (isSpaceRune). One pass finds where
+// they are; a word is built when headlineEnd asks for it: a headline usually
+// ends a few words into the ones it may look at.
+type headlineWords struct {
+	text  string
+	spans [scanHeadlineWords]finding.Span
+	gaps  uint64         // bit k: two or more spaces before word k (k > 0)
+	ws    []headlineWord // the words built so far
+	n     int            // how many words there are
+	stop  int            // the index of the first editor code among them, or n
+	done  bool           // the words reach limit
 }
 
-// videoWidgetAt reports whether the words from k up to stop are one title
+// newHeadlineWords finds the words of text[from:limit] and the first editor
+// code among them.
+func newHeadlineWords(text string, from, limit int) *headlineWords {
+	h := &headlineWords{text: text, stop: -1, ws: make([]headlineWord, 0, 16)}
+	start := -1 // the start of the word being read, -1 between words
+	spaces := 0 // the spaces before it
+	i := from
+	h.done = true
+scan:
+	for i < limit {
+		size := 1
+		space := false
+		if c := text[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			space = isSpaceRune(r)
+		}
+		switch {
+		case space && start >= 0:
+			h.add(start, i)
+			start, spaces = -1, 1
+		case space:
+			spaces++
+		case start < 0:
+			if h.n == len(h.spans) {
+				h.done = false // all the words kept, and more after them
+				break scan
+			}
+			if spaces >= 2 && h.n > 0 {
+				h.gaps |= 1 << h.n
+			}
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		h.add(start, i) // i passes limit when a character runs past it
+	}
+	if h.stop < 0 {
+		h.stop = h.n
+	}
+	return h
+}
+
+// add adds the word text[start:end], the next one, and notes the first editor code.
+func (h *headlineWords) add(start, end int) {
+	if w := h.text[start:end]; h.stop < 0 && w[0] == '(' && isEditorCodeWord(w) {
+		h.stop = h.n
+	}
+	h.spans[h.n] = finding.Span{Start: start, End: end}
+	h.n++
+}
+
+// word returns word k (k < h.n).
+func (h *headlineWords) word(k int) headlineWord {
+	for len(h.ws) <= k {
+		j := len(h.ws)
+		s := h.spans[j]
+		w := h.text[s.Start:s.End]
+		h.ws = append(h.ws, headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0})
+	}
+	return h.ws[k]
+}
+
+// titleTwice reports whether the words from k up to stop are one title
 // printed twice: detik's video widget, "Video: T Video: T (nds/krs)".
-func videoWidgetAt(ws []headlineWord, k, stop int) bool {
+func (h *headlineWords) titleTwice(k, stop int) bool {
 	n := stop - k
 	if n < 4 || n%2 != 0 {
 		return false
 	}
 	half := n / 2
 	for i := 0; i < half; i++ {
-		if ws[k+i].text != ws[k+half+i].text {
+		a, b := h.spans[k+i], h.spans[k+half+i]
+		if h.text[a.Start:a.End] != h.text[b.Start:b.End] {
 			return false
 		}
 	}
 	return true
+}
+
+// headlineCore returns w without the punctuation around it:
+// strings.Trim(w, "\"'“”‘’()[]:,;?!."), without the cost of a cut set outside ASCII.
+func headlineCore(w string) string {
+	i := 0
+	for i < len(w) {
+		if c := w[i]; c < utf8.RuneSelf {
+			if !isCorePunct(rune(c)) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if !isCorePunct(r) {
+			break
+		}
+		i += size
+	}
+	j := len(w)
+	for j > i {
+		if c := w[j-1]; c < utf8.RuneSelf {
+			if !isCorePunct(rune(c)) {
+				break
+			}
+			j--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(w[i:j])
+		if !isCorePunct(r) {
+			break
+		}
+		j -= size
+	}
+	return w[i:j]
+}
+
+// isCorePunct reports whether r is punctuation headlineCore trims.
+func isCorePunct(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', ':', ',', ';', '?', '!', '.':
+		return true
+	}
+	return false
 }
 
 // headlineEnd guesses where the headline that starts after a read-more phrase at
@@ -297,15 +619,9 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	if i < limit && text[i] == ':' {
 		i++
 	}
-	ws, done := splitHeadlineWords(text, i, limit, scanHeadlineWords)
-	stop := len(ws) // the first editor code, where detik's article text ends
-	for k, w := range ws {
-		if editorCodeWord().MatchString(w.text) {
-			stop = k
-			break
-		}
-	}
-	atEnd := stop < len(ws) || done
+	ws := newHeadlineWords(text, i, limit)
+	stop := ws.stop // the first editor code, where detik's article text ends
+	atEnd := stop < ws.n || ws.done
 	widgets := p.Packs.Union("inline-widgets")
 	readMore := p.Packs.Union("read-more")
 	// Headlines mix languages ("Jakarta Festival of Speed"), and a flattened
@@ -320,8 +636,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		return w.core != "" && isLowerWord(w.core) && !isSmall(w.core) && !strings.HasSuffix(w.text, "...") && !strings.HasSuffix(w.text, "…")
 	}
 	opensSentence := func(k int) bool {
-		w := ws[k]
-		if !isUpperStart(w.core) || strings.HasSuffix(ws[k-1].text, ":") {
+		w := ws.word(k)
+		if !isUpperStart(w.core) || strings.HasSuffix(ws.word(k-1).text, ":") {
 			return false
 		}
 		// An adverb ending in "-nya," opens a sentence too: "Sayangnya, Bali
@@ -334,13 +650,13 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			return true
 		}
 		phrase := !adverb && openers.Lookup(w.core).Field(0) == "phrase"
-		for j := k + 1; j < len(ws) && j <= k+6 && !ws[j].gap; j++ {
-			r, _ := utf8.DecodeRuneInString(ws[j].core)
-			if j <= k+3 && (j == k+1 && unicode.IsLower(r) || lowerContent(ws[j])) {
+		for j := k + 1; j < ws.n && j <= k+6 && !ws.word(j).gap; j++ {
+			r, _ := utf8.DecodeRuneInString(ws.word(j).core)
+			if j <= k+3 && (j == k+1 && unicode.IsLower(r) || lowerContent(ws.word(j))) {
 				return true
 			}
 			// "Dilansir dari laman resmi klub, pertandingan …": an opening phrase closed by a comma.
-			if phrase && strings.HasSuffix(ws[j].text, ",") {
+			if phrase && strings.HasSuffix(ws.word(j).text, ",") {
 				return true
 			}
 		}
@@ -350,7 +666,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		if k == 0 {
 			return i
 		}
-		return ws[k-1].end
+		return ws.word(k - 1).end
 	}
 	lastQ := -1 // the last word ending with "?" or "!" that the headline went on after
 	// soft ends the headline before word k, the start of the article's next
@@ -359,14 +675,15 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	// dari awal …").
 	soft := func(k int) headlineGuess {
 		if lastQ >= 0 && k-lastQ-1 <= 2 {
-			return headlineGuess{end: ws[lastQ].end}
+			return headlineGuess{end: ws.word(lastQ).end}
 		}
 		return headlineGuess{end: endBefore(k)}
 	}
-	for k, w := range ws {
+	for k := 0; k < ws.n; k++ {
+		w := ws.word(k)
 		marked := k == stop || w.gap || startsWithEntry(widgets, text[w.start:limit]) ||
 			strings.HasPrefix(w.text, embedOpen) || k > 0 && startsWithFold(readMore, text[w.start:limit]) ||
-			atEnd && videoWidgetAt(ws, k, stop)
+			atEnd && ws.titleTwice(k, stop)
 		if marked {
 			return headlineGuess{end: endBefore(k), sure: lastQ < 0 && k <= sureHeadlineWords}
 		}
@@ -376,13 +693,13 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		if k > 0 {
 			r, _ := utf8.DecodeRuneInString(w.text)
 			quoteOpen := strings.ContainsRune("\"“", r) && !strings.ContainsAny(w.text[1:], "\"”")
-			if quoteOpen || listMarker().MatchString(w.text) || opensSentence(k) {
+			if quoteOpen || isListMarker(w.text) || opensSentence(k) {
 				return soft(k)
 			}
 			if lowerContent(w) {
 				// A headline has three words or more: a lower-case word
 				// before that is the headline's own ("Ternyata ini Alasan …").
-				if b := sentenceStart(p.Doc.Text, ws, k, isSmall, openers, roles); b >= minHeadlineWords {
+				if b := sentenceStart(p.Doc.Text, ws.ws, k, isSmall, openers, roles); b >= minHeadlineWords {
 					return soft(b)
 				}
 			}
@@ -391,9 +708,9 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		if strings.HasSuffix(last, "?") || strings.HasSuffix(last, "!") {
 			// "Sial! Persib Kalah di Menit Akhir …": a headline may go on after its
 			// exclamation, when Title Case words follow.
-			if k+1 < len(ws) {
-				next := ws[k+1]
-				goesOn := isUpperStart(next.core) && !openers.Contains(next.core) && (k+2 >= len(ws) || !lowerContent(ws[k+2]))
+			if k+1 < ws.n {
+				next := ws.word(k + 1)
+				goesOn := isUpperStart(next.core) && !openers.Contains(next.core) && (k+2 >= ws.n || !lowerContent(ws.word(k+2)))
 				if !goesOn {
 					return headlineGuess{end: w.end}
 				}
@@ -403,15 +720,15 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		}
 		if strings.HasSuffix(w.text, ".") && !strings.HasSuffix(w.text, "...") && !p.Pack.IsAbbreviation(w.text) && !isNumberWord(w.core) {
 			if lastQ >= 0 {
-				return headlineGuess{end: ws[lastQ].end}
+				return headlineGuess{end: ws.word(lastQ).end}
 			}
 			return headlineGuess{end: w.end}
 		}
 	}
-	if len(ws) == 0 {
+	if ws.n == 0 {
 		return headlineGuess{end: i, sure: true}
 	}
-	return headlineGuess{end: ws[len(ws)-1].end, sure: done && lastQ < 0 && len(ws) <= sureHeadlineWords}
+	return headlineGuess{end: ws.word(ws.n - 1).end, sure: ws.done && lastQ < 0 && ws.n <= sureHeadlineWords}
 }
 
 // sentenceStart returns the index of the word that opens the article's sentence

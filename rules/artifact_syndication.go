@@ -27,34 +27,46 @@ var SyndicationNote = &rule.Rule{
 const maxNoteWords = 45
 
 func runSyndicationNote(p *rule.Pass) {
+	matches := widgetPhrases(p, "syndication") // the lines that hold a syndication phrase
+	for len(matches) > 0 {
+		i := matches[0].line
+		n := 1
+		for n < len(matches) && matches[n].line == i {
+			n++
+		}
+		lineNote(p, i, matches[:n])
+		matches = matches[n:]
+	}
+}
+
+// lineNote reports the syndication note of line i, if one of ms, the line's
+// matches of the syndication list, opens one.
+func lineNote(p *rule.Pass, i int, ms []lineMatch) {
 	d := p.Doc
-	list := p.Packs.Union("syndication")
-	for i := range d.Lines {
-		ls := trimmedLine(d, i)
-		if ls.Len() == 0 {
+	ls := trimmedLine(d, i)
+	line := d.Slice(ls)
+	for _, lm := range ms {
+		m := lm.Match
+		m.Start -= ls.Start
+		m.End -= ls.Start
+		if !isUpperStart(line[m.Start:m.End]) {
+			continue // "… dan artikel ini telah tayang di …" is a sentence about it
+		}
+		if m.Start > 0 && !endsSentence(line[:m.Start]) {
 			continue
 		}
-		line := d.Slice(ls)
-		for _, m := range list.FindAll(line) {
-			if !isUpperStart(line[m.Start:m.End]) {
-				continue // "… dan artikel ini telah tayang di …" is a sentence about it
-			}
-			if m.Start > 0 && !endsSentence(line[:m.Start]) {
-				continue
-			}
-			rest := line[m.End:]
-			span := finding.Span{Start: ls.Start + m.Start, End: ls.End}
-			msg := "syndication note " + quote(d.Slice(span)) + " left by the scraper"
-			if wordCount(rest) > maxNoteWords {
-				p.Report(finding.Span{Start: ls.Start + m.Start, End: ls.Start + m.End}, msg)
-				break
-			}
-			if m.Start == 0 {
-				p.Report(span, msg, deleteLineFix(d, i))
-				break
-			}
-			p.Report(span, msg, finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: true})
-			break
+		rest := line[m.End:]
+		span := finding.Span{Start: ls.Start + m.Start, End: ls.End}
+		msg := "syndication note " + quote(d.Slice(span)) + " left by the scraper"
+		if wordCount(rest) > maxNoteWords {
+			p.Report(finding.Span{Start: ls.Start + m.Start, End: ls.Start + m.End}, msg)
+			return
 		}
+		if m.Start == 0 {
+			p.Report(span, msg, deleteLineFix(d, i))
+			return
+		}
+		p.Report(span, msg, finding.Fix{Message: "delete " + quote(d.Slice(span)), Edits: []finding.Edit{removeInlineEdit(d.Text, ls, span)}, Safe: true})
+		return
 	}
 }

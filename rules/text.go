@@ -388,8 +388,11 @@ func isFileExtension(ext string) bool {
 
 // isBareDomain reports whether s is only a domain name such as "bdadinfo.com".
 func isBareDomain(s string) bool {
-	if strings.ContainsAny(s, " \t") {
-		return false // lower-casing and trimming keep spaces and tabs: text, not a domain
+	// A domain holds a dot and no white space: lower-casing and the prefixes
+	// trimmed below add no dot and take no space or tab away, so most lines of
+	// text are ruled out without a lower-cased copy.
+	if strings.ContainsAny(s, " \t") || strings.IndexByte(s, '.') < 0 {
+		return false
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")
 	s = strings.TrimSuffix(s, "/")
