@@ -50,6 +50,25 @@ type List struct {
 
 	patternOnce sync.Once
 	pattern     *LinePattern
+
+	// derived holds what callers build from the list once per run (see
+	// Derived), by key.
+	derived sync.Map
+}
+
+// Derived returns the value build makes from l, building it the first time
+// key is asked for and handing the same value to every later caller, from any
+// goroutine: a rule keeps a filter or table made from a list's entries with
+// the list (one per run) instead of making it again for every article. key is
+// usually a value of an unexported type of the caller's package, so callers
+// cannot collide; the value must not be changed once built. build may run more
+// than once when callers race, but only one result is ever returned.
+func (l *List) Derived(key any, build func(*List) any) any {
+	if v, ok := l.derived.Load(key); ok {
+		return v
+	}
+	v, _ := l.derived.LoadOrStore(key, build(l))
+	return v
 }
 
 // Match is one occurrence of a list entry in a text.

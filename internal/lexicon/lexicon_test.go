@@ -1,6 +1,7 @@
 package lexicon_test
 
 import (
+	"fmt"
 	"testing"
 	"testing/fstest"
 
@@ -83,4 +84,17 @@ func TestMissingListIsSharedAndEmpty(t *testing.T) {
 	assert.Same(t, l, none.List("vague-sources"))
 	assert.Same(t, l, packs.Pack("id").List("no-such-list"))
 	assert.Same(t, l, packs.Union("no-such-list"))
+}
+
+func TestDerivedBuildsOncePerListAndKey(t *testing.T) {
+	type keyA struct{}
+	type keyB struct{}
+	l, other := lexicon.NewList("a", []string{"baca juga"}), lexicon.NewList("b", []string{"simak"})
+	builds := 0
+	build := func(l *lexicon.List) any { builds++; return l.Name + fmt.Sprint(builds) }
+	assert.Equal(t, "a1", l.Derived(keyA{}, build))
+	assert.Equal(t, "a1", l.Derived(keyA{}, build), "built once, then kept")
+	assert.Equal(t, "a2", l.Derived(keyB{}, build), "another key is another value")
+	assert.Equal(t, "b3", other.Derived(keyA{}, build), "another list is another value")
+	assert.Equal(t, 3, builds)
 }
