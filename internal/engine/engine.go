@@ -6,12 +6,15 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -539,16 +542,19 @@ func (f *finisher) report(path string, prof *Profile, checked bool, findings []f
 // reads the finisher, so held files can go through it at once.
 func (f *finisher) runPhaseTwo(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) ([]finding.Finding, *FileError) {
 	if checked {
+		report := func(fd finding.Finding) {
+			// Built in its place in findings, not in a copy on the heap.
+			findings = append(findings, fd)
+			g := &findings[len(findings)-1]
+			applySeverity(prof, g)
+			if f.opts.Drop != nil && f.opts.Drop(g, "") {
+				*g = finding.Finding{}
+				findings = findings[:len(findings)-1]
+			}
+		}
 		for _, rl := range f.opts.Rules {
 			if !rl.IsCorpus() || !prof.has(rl) {
 				continue
-			}
-			report := func(fd finding.Finding) {
-				applySeverity(prof, &fd)
-				if f.opts.Drop != nil && f.opts.Drop(&fd, "") {
-					return
-				}
-				findings = append(findings, fd)
 			}
 			pass := rule.NewCorpusPass(rl, path, own(rl.ID), f.store.view(rl.ID), report)
 			// One per rule and run (made in newFinisher); when streaming, a
@@ -593,24 +599,27 @@ func runCorpus(rl *rule.Rule, pass *rule.CorpusPass) (err error) {
 	return nil
 }
 
-// SortFindings orders findings by path, position, rule, end and message.
+// SortFindings orders findings by path, position, rule, end and message
+// (stable: findings equal in all of these keep their order).
 func SortFindings(fs []finding.Finding) {
-	sort.SliceStable(fs, func(a, b int) bool {
-		x, y := &fs[a], &fs[b]
-		if x.Path != y.Path {
-			return x.Path < y.Path
-		}
-		if x.Span.Start != y.Span.Start {
-			return x.Span.Start < y.Span.Start
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Span.End != y.Span.End {
-			return x.Span.End < y.Span.End
-		}
-		return x.Message < y.Message
-	})
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+// compareFindings is SortFindings' order.
+func compareFindings(x, y finding.Finding) int {
+	if c := strings.Compare(x.Path, y.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Rule, y.Rule); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Span.End, y.Span.End); c != 0 {
+		return c
+	}
+	return strings.Compare(x.Message, y.Message)
 }
 
 func applySeverity(p *Profile, f *finding.Finding) {
