@@ -44,6 +44,9 @@ func NewStream(w io.Writer, name string, meta Input) (*Stream, error) {
 		if f.name == name {
 			meta.Findings, meta.Errors, meta.ConfigNotes = nil, nil, nil
 			meta.ruleURLs = ruleURLs(meta.Rules) // once, not once a file
+			if name == "rdjsonl" {
+				meta.rdjsonl = newRDEncoder(&meta)
+			}
 			return &Stream{w: w, format: f, meta: meta}, nil
 		}
 	}
