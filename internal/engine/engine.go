@@ -305,7 +305,11 @@ type finisher struct {
 	spill        *spill
 	spillErr     error
 	shared       map[string]*rule.Shared
-	err          error
+	// views holds, by rule ID, the corpus rules' views of the store once
+	// they have facts (a view never changes after): not one made for every
+	// file and rule.
+	views map[string]rule.Facts
+	err   error
 }
 
 // heldFile is what phase two needs of a file that waits for every file: its
@@ -320,7 +324,7 @@ type heldFile struct {
 }
 
 func newFinisher(opts Options) *finisher {
-	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}, profileIndex: map[*Profile]int32{}}
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}, views: map[string]rule.Facts{}, profileIndex: map[*Profile]int32{}}
 	for _, rl := range opts.Rules {
 		if rl.IsCorpus() && !rl.PriorFacts {
 			f.streaming = false
@@ -363,6 +367,7 @@ func (f *finisher) add(r *fileResult) error {
 	if !f.streaming {
 		return f.hold(r)
 	}
+	f.keepViews()
 	// The store now holds this file's facts and every earlier file's.
 	f.err = f.report(r.path, r.profile, r.checked, r.findings, func(id string) []rule.OwnFact { return r.facts[id] })
 	return f.err
@@ -417,6 +422,7 @@ func (f *finisher) close() error {
 	if f.streaming {
 		return nil
 	}
+	f.keepViews() // before phase two, which may run on several goroutines
 	jobs := f.opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -523,6 +529,15 @@ func (f *finisher) takeHeld(i int) ([]finding.Finding, error) {
 	return findings, nil
 }
 
+// keepViews keeps the view of each corpus rule that has facts by now.
+func (f *finisher) keepViews() {
+	for _, rl := range f.opts.Rules {
+		if _, ok := f.views[rl.ID]; !ok && rl.IsCorpus() && f.store.rules[rl.ID] != nil {
+			f.views[rl.ID] = f.store.view(rl.ID)
+		}
+	}
+}
+
 // phaseTwo runs phase two for held file i; safe for concurrent use.
 func (f *finisher) phaseTwo(i int, findings []finding.Finding) ([]finding.Finding, *FileError) {
 	h := f.held[i]
@@ -556,7 +571,11 @@ func (f *finisher) runPhaseTwo(path string, prof *Profile, checked bool, finding
 			if !rl.IsCorpus() || !prof.has(rl) {
 				continue
 			}
-			pass := rule.NewCorpusPass(rl, path, own(rl.ID), f.store.view(rl.ID), report)
+			view := f.views[rl.ID]
+			if view == nil {
+				view = f.store.view(rl.ID) // no facts yet
+			}
+			pass := rule.NewCorpusPass(rl, path, own(rl.ID), view, report)
 			// One per rule and run (made in newFinisher); when streaming, a
 			// file sees only the facts so far, so nothing derived from them
 			// is shared.

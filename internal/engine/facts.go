@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"slices"
 	"sort"
-	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -36,7 +35,6 @@ type factStore struct {
 
 // ruleFacts is one rule's facts.
 type ruleFacts struct {
-	store *factStore
 	// keys gives a key's one fact number, or -1-i for lists[i].
 	keys map[string]int32
 	// lists hold the numbers of the facts of keys that have several, in
@@ -68,7 +66,7 @@ func (s *factStore) add(file int, facts map[string][]rule.OwnFact) {
 	for id, exported := range facts {
 		rf := s.rules[id]
 		if rf == nil {
-			rf = &ruleFacts{store: s, keys: map[string]int32{}}
+			rf = &ruleFacts{keys: map[string]int32{}}
 			s.rules[id] = rf
 		}
 		base := int32(len(rf.at))
@@ -109,22 +107,16 @@ func (rf *ruleFacts) list(key string, n int32) {
 	}
 }
 
-// facts returns the numbers of key's facts (none for a nil rf): a key with
-// one fact gives it as one, with list nil (a slice of it would be an
-// allocation), a key with several gives their list.
-func (rf *ruleFacts) facts(key string) (one int32, list []int32, n int) {
-	if rf == nil {
-		return 0, nil, 0
-	}
+// facts returns the numbers of key's facts.
+func (rf *ruleFacts) facts(key string) []int32 {
 	v, ok := rf.keys[key]
 	switch {
 	case !ok:
-		return 0, nil, 0
+		return nil
 	case v >= 0:
-		return v, nil, 1
+		return []int32{v}
 	}
-	list = rf.lists[-1-v]
-	return 0, list, len(list)
+	return rf.lists[-1-v]
 }
 
 // encode appends the fact to the arena and returns where it sits.
@@ -184,10 +176,8 @@ func (s *factStore) decode(at uint64, wantKey bool) (rule.Fact, string) {
 	size, n := binary.Uvarint(b)
 	b = b[n:]
 	var key string
-	if wantKey && size > 0 {
-		// The arena's bytes never change once written (a chunk is only
-		// appended to, within its capacity): the key can share them.
-		key = unsafe.String(&b[0], size)
+	if wantKey {
+		key = string(b[:size])
 	}
 	b = b[size:]
 	next := func() int {
@@ -235,59 +225,50 @@ func (s *factStore) own(ruleID string, file int) []rule.OwnFact {
 	if rf == nil {
 		return nil
 	}
+	var out []rule.OwnFact
 	from := sort.Search(len(rf.at), func(i int) bool { return s.fileOf(rf.at[i]) >= file })
-	to := from
-	for to < len(rf.at) && s.fileOf(rf.at[to]) == file {
-		to++
-	}
-	if to == from {
-		return nil
-	}
-	out := make([]rule.OwnFact, to-from)
-	for i := range out {
-		f, key := s.decode(rf.at[from+i], true)
-		out[i] = rule.OwnFact{Key: key, Fact: f}
+	for i := from; i < len(rf.at) && s.fileOf(rf.at[i]) == file; i++ {
+		f, key := s.decode(rf.at[i], true)
+		out = append(out, rule.OwnFact{Key: key, Fact: f})
 	}
 	return out
 }
 
-// Lookup returns the facts under key, sorted by path then span (rf is the
-// rule's view of its facts in phase two: a nil rf, a rule that exported
-// nothing, has none).
-func (rf *ruleFacts) Lookup(key string) []rule.Fact {
-	one, list, n := rf.facts(key)
-	if n == 0 {
+// factView is one rule's facts, as phase two reads them.
+type factView struct {
+	store *factStore
+	facts *ruleFacts
+}
+
+func (v factView) list(key string) []int32 {
+	if v.facts == nil {
 		return nil
 	}
-	out := make([]rule.Fact, n)
-	if list == nil {
-		out[0], _ = rf.store.decode(rf.at[one], false)
-		return out
+	return v.facts.facts(key)
+}
+
+// Lookup returns the facts under key, sorted by path then span.
+func (v factView) Lookup(key string) []rule.Fact {
+	list := v.list(key)
+	if len(list) == 0 {
+		return nil
 	}
-	for i, m := range list {
-		out[i], _ = rf.store.decode(rf.at[m], false)
+	out := make([]rule.Fact, len(list))
+	for i, n := range list {
+		out[i], _ = v.store.decode(v.facts.at[n], false)
 	}
 	return out
 }
 
 // Len returns the number of facts under key.
-func (rf *ruleFacts) Len(key string) int {
-	_, _, n := rf.facts(key)
-	return n
-}
+func (v factView) Len(key string) int { return len(v.list(key)) }
 
 // At returns the ith fact under key, in Lookup's order.
-func (rf *ruleFacts) At(key string, i int) rule.Fact {
-	one, list, n := rf.facts(key)
-	m := one
-	if n != 1 || list != nil || i != 0 {
-		m = list[i] // out of range for no fact or past a key's one, as for a list
-	}
-	f, _ := rf.store.decode(rf.at[m], false)
+func (v factView) At(key string, i int) rule.Fact {
+	f, _ := v.store.decode(v.facts.at[v.list(key)[i]], false)
 	return f
 }
 
-// view is ruleID's facts as phase two reads them.
 func (s *factStore) view(ruleID string) rule.Facts {
-	return s.rules[ruleID] // a nil *ruleFacts when the rule exported nothing
+	return factView{store: s, facts: s.rules[ruleID]}
 }
