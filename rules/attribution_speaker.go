@@ -30,21 +30,14 @@ type speakers struct {
 	verbs    *lexicon.List
 	pronouns *lexicon.List
 	// leads are words that introduce a speaker without a capital: "sang", "salah".
-	leads   *lexicon.List
-	doc     *document.Document
-	scratch *speakerScratch
-}
-
-// speakerScratch is what speakers.in keeps between calls: the verbs'
-// wordFilter, built on the first call and shared through Document.Memo with
-// the article's other rules.
-type speakerScratch struct {
+	leads *lexicon.List
+	// filter is the verbs' wordFilter, built once per run with the list.
 	filter *wordFilter
 }
 
 func newSpeakers(p *rule.Pass) speakers {
-	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"),
-		doc: p.Doc, scratch: &speakerScratch{}}
+	verbs := p.Pack.List("attribution-verbs")
+	return speakers{verbs: verbs, pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"), filter: wordFilterOf(verbs)}
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -224,10 +217,7 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 // several words ("according to") are looked for only in a stretch that holds
 // one of them, ignoring ASCII case, as a match must.
 func (sp speakers) in(m masked) bool {
-	if sp.scratch.filter == nil {
-		sp.scratch.filter = sp.doc.Memo(wordFilterKey{sp.verbs}, func() any { return newWordFilter(sp.verbs) }).(*wordFilter)
-	}
-	filter := sp.scratch.filter
+	filter := sp.filter
 	for _, p := range filter.multi {
 		if indexFoldASCII(m.text, p) < 0 {
 			continue

@@ -31,7 +31,7 @@ var VagueSource = &rule.Rule{
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
 	vague := p.Pack.List("vague-sources")
-	if !newPhraseFilter(vague).mayMatch(d.Text) {
+	if !phraseFilterOf(vague).mayMatch(d.Text) {
 		return // most articles: no vague phrase, told in one quick pass
 	}
 	matches := vague.FindAll(d.Text)

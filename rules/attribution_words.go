@@ -141,8 +141,14 @@ func (f *wordFilter) may(w string, ascii bool) bool {
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
-// wordFilterKey keys the wordFilter of a list in Document.Memo.
-type wordFilterKey struct{ list *lexicon.List }
+// wordFilterKey keys a list's wordFilter among what is derived from it.
+type wordFilterKey struct{}
+
+// wordFilterOf returns the wordFilter of list, built once per run (the lists
+// do not change during one) instead of once per article.
+func wordFilterOf(list *lexicon.List) *wordFilter {
+	return list.Derived(wordFilterKey{}, func(l *lexicon.List) any { return newWordFilter(l) }).(*wordFilter)
+}
 
 // indexFoldASCII returns the offset of the first occurrence of p (lower-case)
 // in s ignoring ASCII case, or -1.
@@ -209,6 +215,14 @@ type hashedPhrase struct {
 
 // prefixBits is the size of a phraseFilter's table.
 const prefixBits = 1 << 12
+
+// phraseFilterKey keys a list's phraseFilter among what is derived from it.
+type phraseFilterKey struct{}
+
+// phraseFilterOf returns the phraseFilter of list, built once per run.
+func phraseFilterOf(list *lexicon.List) *phraseFilter {
+	return list.Derived(phraseFilterKey{}, func(l *lexicon.List) any { return newPhraseFilter(l) }).(*phraseFilter)
+}
 
 func newPhraseFilter(list *lexicon.List) *phraseFilter {
 	f := &phraseFilter{entries: make([]hashedPhrase, 0, len(list.Entries))}

@@ -242,7 +242,7 @@ func TestSpeakersInAsByWords(t *testing.T) {
 		for _, lang := range []string{"id", "en"} {
 			pack := packs.Pack(lang)
 			sp := speakers{verbs: pack.List("attribution-verbs"), pronouns: pack.List("pronouns"), leads: pack.List("speaker-leads"),
-				doc: d, scratch: &speakerScratch{}}
+				filter: wordFilterOf(pack.List("attribution-verbs"))}
 			for range 4 {
 				from := r.IntN(len(d.Text) + 1)
 				to := from + r.IntN(len(d.Text)-from+1)
