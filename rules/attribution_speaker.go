@@ -179,8 +179,8 @@ func maskQuotes(text string, s finding.Span) masked {
 		}
 		from := q.close - len(inner)
 		b.WriteString(text[at:from])
-		for range q.close - keep - from {
-			b.WriteByte(' ')
+		for n := q.close - keep - from; n > 0; n -= len(blanks) {
+			b.WriteString(blanks[:min(n, len(blanks))])
 		}
 		at = q.close - keep
 		m.ends = append(m.ends, q.end-s.Start)
@@ -190,6 +190,10 @@ func maskQuotes(text string, s finding.Span) masked {
 	m.text = b.String()
 	return m
 }
+
+// blanks is what maskQuotes writes over a quote's words, a piece at a time.
+const blanks = "                                                                " +
+	"                                                                "
 
 // slice returns the masked text of [from, to), offsets relative to the
 // stretch maskQuotes was given. It copies nothing, so a long stretch can be
