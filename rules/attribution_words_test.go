@@ -263,3 +263,20 @@ func TestSpeakersInAsByWords(t *testing.T) {
 	}
 	require.Greater(t, attributed, 300, "the texts must hold attribution")
 }
+
+// TestInCaptionAsPattern checks inCaption's byte test against the regexp
+// alone, at every offset of the sample texts.
+func TestInCaptionAsPattern(t *testing.T) {
+	alphabet := []string{" ", "(", ")", "Foto", "foto", "AP Photo", "ANTARA FOTO", ":", "/", ".", "!", "?", "\n", "kata", "é", "“"}
+	credits := 0
+	for _, text := range sampleTexts(t, alphabet, 5000) {
+		for off := 0; off < len(text); off++ {
+			want := captionCredit().MatchString(text[off:min(len(text), off+260)])
+			require.Equal(t, want, inCaption(text, off), "%q at %d", text, off)
+			if want {
+				credits++
+			}
+		}
+	}
+	require.Greater(t, credits, 1000)
+}
