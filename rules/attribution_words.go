@@ -262,7 +262,11 @@ func (f *phraseFilter) mayMatch(text string) bool {
 	for ; i+8 <= len(text); i += 8 {
 		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
 			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-		for m := nonWordBytes(x); m != 0; m &= m - 1 {
+		// A byte followed by another that is no letter or digit starts no
+		// entry after it (", ", ". "): only the last of the eight is
+		// kept whatever follows.
+		m := nonWordBytes(x)
+		for m &^= m >> 8; m != 0; m &= m - 1 {
 			p := i + bits.TrailingZeros64(m)/8 + 1
 			if p+4 > len(text) {
 				break
