@@ -31,10 +31,11 @@ var VagueSource = &rule.Rule{
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
 	vague := p.Pack.List("vague-sources")
-	if !phraseFilterOf(vague).mayMatch(d.Text) {
+	first := phraseFilterOf(vague).first(d.Text)
+	if first < 0 {
 		return // most articles: no vague phrase, told in one quick pass
 	}
-	matches := vague.FindAll(d.Text)
+	matches := findAllFrom(vague, d.Text, first)
 	if len(matches) == 0 {
 		return // most articles: nothing else to read
 	}

@@ -250,13 +250,16 @@ func prefixHash(s string) uint32 {
 // mayMatch reports whether text may hold a match of the list: it holds one of
 // its entries, ignoring ASCII case, at its start or after a byte that is no
 // ASCII letter or digit (a match starts on a word boundary, and an entry with
-// a letter or digit). Eight bytes are read at a time to find those bytes.
-func (f *phraseFilter) mayMatch(text string) bool {
-	if f.every {
-		return true
-	}
-	if f.startsEntry(text, 0) {
-		return true
+// a letter or digit).
+func (f *phraseFilter) mayMatch(text string) bool { return f.first(text) >= 0 }
+
+// first returns the first offset where mayMatch finds an entry (0 when the
+// filter rules out nothing), or -1: no match of the list starts before it.
+// Eight bytes are read at a time to find the bytes after which an entry may
+// start.
+func (f *phraseFilter) first(text string) int {
+	if f.every || f.startsEntry(text, 0) {
+		return 0
 	}
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
@@ -272,16 +275,33 @@ func (f *phraseFilter) mayMatch(text string) bool {
 				break
 			}
 			if h := prefixHash(text[p:]); f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, p) {
-				return true
+				return p
 			}
 		}
 	}
 	for ; i < len(text); i++ {
 		if !isASCIIWordByte(text[i]) && f.startsEntry(text, i+1) {
-			return true
+			return i + 1
 		}
 	}
-	return false
+	return -1
+}
+
+// findAllFrom returns list.FindAll(text) when no match starts before offset
+// from (as phraseFilter.first tells): the matcher reads text only from the
+// last ASCII byte that is no letter or digit before from. The matcher goes
+// through such a byte one byte at a time and on a word boundary, so it reads
+// the text after it as it reads a text that starts there.
+func findAllFrom(list *lexicon.List, text string, from int) []lexicon.Match {
+	for from > 0 && (text[from-1] >= utf8.RuneSelf || isASCIIWordByte(text[from-1])) {
+		from--
+	}
+	ms := list.FindAll(text[from:])
+	for i := range ms {
+		ms[i].Start += from
+		ms[i].End += from
+	}
+	return ms
 }
 
 // startsEntry reports whether one of the entries starts at text[i], ignoring

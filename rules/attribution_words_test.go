@@ -143,7 +143,7 @@ func TestPhraseFilterMissesNoMatch(t *testing.T) {
 		for _, e := range list.Entries {
 			alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:2]), e.Phrase[1:])
 		}
-		alphabet = append(alphabet, " ", "-", "x", "“", "’")
+		alphabet = append(alphabet, " ", "-", "x", "“", "’", "é")
 		matched := 0
 		for _, text := range sampleTexts(t, alphabet, 5000) {
 			// the eight-byte scan finds what a byte-by-byte one does
@@ -154,6 +154,9 @@ func TestPhraseFilterMissesNoMatch(t *testing.T) {
 				}
 			}
 			require.Equal(t, scalar, f.mayMatch(text), "%q", text)
+			if first := f.first(text); first >= 0 {
+				require.Equal(t, list.FindAll(text), findAllFrom(list, text, first), "%q", text)
+			}
 			if len(list.FindAll(text)) > 0 {
 				require.True(t, f.mayMatch(text), "%q", text)
 				matched++
