@@ -41,7 +41,7 @@ func runVagueSource(p *rule.Pass) {
 	}
 	verbs := p.Pack.List("claim-verbs")
 	sp := newSpeakers(p)
-	notVague := p.Pack.List("not-vague").FindAll(d.Text)
+	notVague := findAllFiltered(p.Pack.List("not-vague"), d.Text)
 	var quoted []quoteSpan
 	for _, para := range d.Paragraphs {
 		quoted = append(quoted, findQuotes(d.Text, para.Span)...)

@@ -287,6 +287,16 @@ func (f *phraseFilter) first(text string) int {
 	return -1
 }
 
+// findAllFiltered returns list.FindAll(text), the list's phraseFilter
+// telling first whether there is any and from where to look.
+func findAllFiltered(list *lexicon.List, text string) []lexicon.Match {
+	first := phraseFilterOf(list).first(text)
+	if first < 0 {
+		return nil
+	}
+	return findAllFrom(list, text, first)
+}
+
 // findAllFrom returns list.FindAll(text) when no match starts before offset
 // from (as phraseFilter.first tells): the matcher reads text only from the
 // last ASCII byte that is no letter or digit before from. The matcher goes
