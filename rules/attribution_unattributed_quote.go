@@ -39,7 +39,7 @@ var UnattributedQuote = &rule.Rule{
 // with sentence punctuation.
 func isFullQuote(inner string, minWords int) bool {
 	inner = strings.TrimSpace(inner)
-	if wordCount(inner) < minWords {
+	if countWords(inner, minWords) < minWords { // counted up to minWords: long quotes are many
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(inner)
