@@ -49,6 +49,20 @@ func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
 	}
 	start, ascii = i, true
 	for i < end {
+		// Eight bytes at a time to the first one that is no ASCII letter
+		// or digit: most words are ASCII and end at a space.
+		for i+8 <= end {
+			m := nonWordBytes(uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56)
+			if m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= end {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			if isASCIIWordByte(c) {
 				i++
