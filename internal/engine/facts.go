@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/binary"
+	"fmt"
 	"sort"
 
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -100,18 +101,6 @@ func (rf *ruleFacts) list(key string, n int32) {
 	default:
 		rf.lists[-1-v] = append(rf.lists[-1-v], n)
 	}
-}
-
-// facts returns the numbers of key's facts.
-func (rf *ruleFacts) facts(key string) []int32 {
-	v, ok := rf.keys[key]
-	switch {
-	case !ok:
-		return nil
-	case v >= 0:
-		return []int32{v}
-	}
-	return rf.lists[-1-v]
 }
 
 // encode appends the fact to the arena and returns where it sits.
@@ -235,19 +224,37 @@ type factView struct {
 	facts *ruleFacts
 }
 
-func (v factView) list(key string) []int32 {
+// nth returns the number of key's ith fact and how many key has, without
+// building a list for a key of one fact.
+func (v factView) nth(key string, i int) (n int32, count int) {
 	if v.facts == nil {
-		return nil
+		return -1, 0
 	}
-	return v.facts.facts(key)
+	x, ok := v.facts.keys[key]
+	switch {
+	case !ok:
+		return -1, 0
+	case x >= 0:
+		return x, 1
+	}
+	list := v.facts.lists[-1-x]
+	if i < len(list) {
+		n = list[i]
+	}
+	return n, len(list)
 }
 
 // Lookup returns the facts under key, sorted by path then span.
 func (v factView) Lookup(key string) []rule.Fact {
-	list := v.list(key)
-	if len(list) == 0 {
+	n, count := v.nth(key, 0)
+	switch count {
+	case 0:
 		return nil
+	case 1:
+		f, _ := v.store.decode(v.facts.at[n], false)
+		return []rule.Fact{f}
 	}
+	list := v.facts.lists[-1-v.facts.keys[key]]
 	out := make([]rule.Fact, len(list))
 	for i, n := range list {
 		out[i], _ = v.store.decode(v.facts.at[n], false)
@@ -256,11 +263,18 @@ func (v factView) Lookup(key string) []rule.Fact {
 }
 
 // Len returns the number of facts under key.
-func (v factView) Len(key string) int { return len(v.list(key)) }
+func (v factView) Len(key string) int {
+	_, count := v.nth(key, 0)
+	return count
+}
 
 // At returns the ith fact under key, in Lookup's order.
 func (v factView) At(key string, i int) rule.Fact {
-	f, _ := v.store.decode(v.facts.at[v.list(key)[i]], false)
+	n, count := v.nth(key, i)
+	if i < 0 || i >= count {
+		panic(fmt.Sprintf("engine: fact %d of a key that has %d", i, count))
+	}
+	f, _ := v.store.decode(v.facts.at[n], false)
 	return f
 }
 

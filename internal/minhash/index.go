@@ -60,33 +60,40 @@ const MaxScan = 256
 // reject. Texts with none are left out; matches are in text order. The result
 // depends only on the signatures and their order, never on timing.
 //
-// Besides the index it uses 8 bytes a text while it runs: a bucket order and
-// each text's best match so far.
+// Besides the index it uses 20 bytes a text while it runs: a bucket order (a
+// band's value and the text's number) and each text's best match so far.
 func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Match {
 	n := x.Len()
 	best := make([]int32, n)
 	for i := range best {
 		best[i] = -1
 	}
-	order := make([]int32, n)
+	// Each band's values with their texts, sorted by value then text: the
+	// values sit next to the numbers, so the sort reads no signature.
+	order := make([]bandEntry, n)
+	bucket := make([]int32, 0, 16)
 	for b := range Bands {
 		for i := range order {
-			order[i] = int32(i)
+			order[i] = bandEntry{key: x.band(int32(i), b), doc: int32(i)}
 		}
-		slices.SortFunc(order, func(p, q int32) int {
-			if c := cmp.Compare(x.band(p, b), x.band(q, b)); c != 0 {
-				return c
+		slices.SortFunc(order, func(p, q bandEntry) int {
+			if p.key != q.key {
+				return cmp.Compare(p.key, q.key)
 			}
-			return cmp.Compare(p, q)
+			return cmp.Compare(p.doc, q.doc)
 		})
 		for lo := 0; lo < n; {
-			key := x.band(order[lo], b)
+			key := order[lo].key
 			hi := lo + 1
-			for hi < n && x.band(order[hi], b) == key {
+			for hi < n && order[hi].key == key {
 				hi++
 			}
 			if hi-lo > 1 {
-				x.confirm(order[lo:hi], best, threshold, skip)
+				bucket = bucket[:0]
+				for _, e := range order[lo:hi] {
+					bucket = append(bucket, e.doc)
+				}
+				x.confirm(bucket, best, threshold, skip)
 			}
 			lo = hi
 		}
@@ -98,6 +105,12 @@ func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Ma
 		}
 	}
 	return out
+}
+
+// bandEntry is one text's value of one band.
+type bandEntry struct {
+	key uint64
+	doc int32
 }
 
 // confirm compares each text of a bucket (sorted by number) with the earlier
