@@ -110,20 +110,71 @@ type paragraph struct {
 	built bool
 }
 
-// wordBloom returns the bloom bits of the words of a folded line.
+// wordBloom returns the bloom bits of the words of a folded line. A word's
+// hash is its bytes rotated in one at a time (h = h<<<8 ^ byte), which is the
+// exclusive or of its big-endian eight-byte blocks counted from its end: it is
+// read that way, a block at a time, and the spaces are found eight bytes at a
+// time.
 func wordBloom(folded string) uint64 {
 	var bloom uint64
 	for from := 0; from < len(folded); {
-		end, h := from, uint64(0)
-		for ; end < len(folded) && folded[end] != ' '; end++ {
-			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
-		}
+		end := nextSpace(folded, from)
 		if end > from {
-			bloom |= 1 << slot(h, 64-6)
+			bloom |= 1 << slot(rotatedHash(folded, from, end), 64-6)
 		}
 		from = end + 1
 	}
 	return bloom
+}
+
+// nextSpace returns the index of the first ' ' in s at or after from, or len(s).
+func nextSpace(s string, from int) int {
+	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	i := from
+	for ; i+8 <= len(s); i += 8 {
+		// The lowest byte of x that is zero is the first space.
+		x := littleEndian64(s, i) ^ spaces
+		if z := (x - ones) &^ x & highs; z != 0 {
+			return i + bits.TrailingZeros64(z)/8
+		}
+	}
+	for ; i < len(s) && s[i] != ' '; i++ {
+	}
+	return i
+}
+
+// rotatedHash returns the hash of s[from:end] that folding its bytes in with
+// h = h<<<8 ^ byte gives.
+func rotatedHash(s string, from, end int) uint64 {
+	var h uint64
+	p := end
+	for ; p-from >= 8; p -= 8 {
+		h ^= bigEndian64(s, p-8)
+	}
+	if r := p - from; r > 0 {
+		if from+8 <= len(s) {
+			h ^= bigEndian64(s, from) >> (64 - 8*r)
+		} else {
+			var v uint64
+			for k := from; k < p; k++ {
+				v = v<<8 | uint64(s[k])
+			}
+			h ^= v
+		}
+	}
+	return h
+}
+
+func littleEndian64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func bigEndian64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[7]) | uint64(s[6])<<8 | uint64(s[5])<<16 | uint64(s[4])<<24 |
+		uint64(s[3])<<32 | uint64(s[2])<<40 | uint64(s[1])<<48 | uint64(s[0])<<56
 }
 
 // mayBeSimilar reports whether the word sets of two lines can reach a
