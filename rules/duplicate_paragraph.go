@@ -45,32 +45,51 @@ func runRepeatedParagraph(p *rule.Pass) {
 	if t >= 0 {
 		head = foldedLine(p, t)
 	}
-	norm := make([]string, len(d.Lines))
-	count := map[string]int{}
+	// Each line long enough to compare, folded, with the line that has its
+	// folding first (its own, or an earlier one); that line counts the lines
+	// with the folding and holds the first of them reported on.
+	lines := make([]repeatLine, len(d.Lines))
+	firstWith := map[string]int32{}
 	for i := range d.Lines {
-		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = foldedTrimmedLine(p, i, ls)
-			count[norm[i]]++
+		l := &lines[i]
+		l.same, l.first = -1, -1
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
 		}
+		n := foldedTrimmedLine(p, i, ls)
+		if n == "" || foldedWordCount(n) < minWords {
+			continue // a label or a heading
+		}
+		l.text = n
+		j, ok := firstWith[n]
+		if !ok {
+			j = int32(i)
+			firstWith[n] = j
+		}
+		l.same = j
+		lines[j].count++
 	}
-	first := map[string]int{}
 	var seen []paragraph
 	var sets wordSets
 	for i := range d.Lines {
-		n := norm[i]
-		if n == "" || foldedWordCount(n) < minWords || count[n] >= 3 {
-			continue // a label, a heading, or structure the article repeats on purpose
+		if lines[i].same < 0 {
+			continue
+		}
+		n, tx := lines[i].text, &lines[lines[i].same]
+		if tx.count >= 3 {
+			continue // structure the article repeats on purpose
 		}
 		if n == head || extendsFolded(n, head) && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
 		ls := trimmedLine(d, i)
-		if j, ok := first[n]; ok {
+		if j := tx.first; j >= 0 {
 			p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph repeats line " + itoa(j+1) + ": " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: []finding.Location{{Span: trimmedLine(d, j), Message: "first copy"}}})
 			continue
 		}
-		first[n] = i
+		tx.first = i
 		if len(seen) >= maxNearLines {
 			continue
 		}
@@ -95,6 +114,18 @@ func runRepeatedParagraph(p *rule.Pass) {
 		}
 		seen = append(seen, cur)
 	}
+}
+
+// repeatLine is a line as repeated-paragraph counts its copies.
+type repeatLine struct {
+	text string // folded; empty for a line too short to compare
+	// same is the first line with the same folding, or -1 for a line too
+	// short to compare.
+	same int32
+	// On the first line with a folding: how many lines have it, and the first
+	// of them reported on (-1 until one is).
+	count int32
+	first int
 }
 
 // paragraph is a line repeated-paragraph compares with the earlier ones.
