@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"sort"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -160,8 +161,10 @@ func (s *factStore) decode(at uint64, wantKey bool) (rule.Fact, string) {
 	size, n := binary.Uvarint(b)
 	b = b[n:]
 	var key string
-	if wantKey {
-		key = string(b[:size])
+	if wantKey && size > 0 {
+		// An arena's bytes are never written again once a fact is in: the
+		// key can share them, as a []byte value does.
+		key = unsafe.String(&b[0], int(size))
 	}
 	b = b[size:]
 	next := func() int {
@@ -209,11 +212,17 @@ func (s *factStore) own(ruleID string, file int) []rule.OwnFact {
 	if rf == nil {
 		return nil
 	}
-	var out []rule.OwnFact
 	from := sort.Search(len(rf.at), func(i int) bool { return s.fileOf(rf.at[i]) >= file })
-	for i := from; i < len(rf.at) && s.fileOf(rf.at[i]) == file; i++ {
-		f, key := s.decode(rf.at[i], true)
-		out = append(out, rule.OwnFact{Key: key, Fact: f})
+	to := from
+	for to < len(rf.at) && s.fileOf(rf.at[to]) == file {
+		to++
+	}
+	if to == from {
+		return nil
+	}
+	out := make([]rule.OwnFact, to-from)
+	for i := range out {
+		out[i].Fact, out[i].Key = s.decode(rf.at[from+i], true)
 	}
 	return out
 }
