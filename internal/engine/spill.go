@@ -212,7 +212,9 @@ func (d *spillDecoder) findings() []finding.Finding {
 	n := d.count()
 	var fs []finding.Finding
 	if n > 0 && d.err == nil {
-		fs = make([]finding.Finding, n)
+		// Room for a few corpus findings, which phase two appends: not a
+		// copy of the whole slice to grow it.
+		fs = make([]finding.Finding, n, n+4)
 	}
 	for i := range fs {
 		f := &fs[i]
