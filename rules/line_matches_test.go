@@ -95,15 +95,22 @@ func TestLineMatchesAsByLine(t *testing.T) {
 		lexicon.NewList("short", []string{"ba", "Baca juga"}),            // too short for the scan: line by line
 		lexicon.NewList("punct", []string{"\"Baca juga", "Baca juga:"}),  // starts with punctuation: line by line
 	}
+	// The scan's stride and gram follow the shortest phrase: four bytes
+	// (gram 3, stride 2), five (gram 4, stride 2), nine (gram 4, stride 4).
+	five := lexicon.NewList("five", []string{"Simak", "Baca juga", "Berita ini"})
+	nine := lexicon.NewList("nine", []string{"Baca juga", "Artikel ini telah tayang di", "Simak juga video", "ADVERTISEMENT"})
+	groups := [][]*lexicon.List{lists, {five}, {nine}, {nine, lists[4]}, {lists[0]}, {lists[1], lists[2]}}
 	found := 0
 	for _, text := range widgetTestTexts(t) {
 		d := document.Parse("t.txt", []byte(text))
-		got := lineMatches(d, lists)
-		for k, list := range lists {
-			want := lineMatchesByLine(d, list)
-			found += len(want)
-			if !slices.Equal(got[k], want) {
-				t.Fatalf("list %s in %q:\n got %v\nwant %v", list.Name, text, got[k], want)
+		for _, lists := range groups {
+			got := lineMatches(d, lists)
+			for k, list := range lists {
+				want := lineMatchesByLine(d, list)
+				found += len(want)
+				if !slices.Equal(got[k], want) {
+					t.Fatalf("list %s in %q:\n got %v\nwant %v", list.Name, text, got[k], want)
+				}
 			}
 		}
 	}
