@@ -184,15 +184,9 @@ func (pt *phraseTable) lineMatches(d *document.Document) [][]lineMatch {
 			out[k] = append(out[k], lineMatch{line: d.LineIndex(m.Start), Match: m})
 		}
 	}
-	// consider looks at a place where a phrase may start.
-	consider := func(i int) {
-		if i+4 > len(t) {
-			return
-		}
-		key := fold4(t[i : i+4])
-		if !pt.starts.mayHold(key) {
-			return
-		}
+	// consider looks at a place i where a phrase may start, whose first four
+	// bytes are key.
+	consider := func(i int, key uint32) {
 		for k := range pt.scans {
 			s := &pt.scans[k]
 			if s.maxLen == 0 || !s.startsAt(t, i, key) {
@@ -217,13 +211,17 @@ func (pt *phraseTable) lineMatches(d *document.Document) [][]lineMatch {
 			continue
 		}
 		for i := max(next, p-step+1); i <= p; i++ {
-			consider(i)
+			if key := fold4(t[i : i+4]); pt.starts.mayHold(key) {
+				consider(i, key)
+			}
 		}
 		next = p + 1
 	}
 	// The last places, whose gram the loop could not read four bytes of.
 	for i := max(next, len(t)-4-step+1, 0); i+4 <= len(t); i++ {
-		consider(i)
+		if key := fold4(t[i : i+4]); pt.starts.mayHold(key) {
+			consider(i, key)
+		}
 	}
 	for k := range windows {
 		if windows[k].Len() > 0 {
