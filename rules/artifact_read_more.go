@@ -480,13 +480,29 @@ type headlineWords struct {
 // newHeadlineWords finds the words of text[from:limit] and the first editor
 // code among them.
 func newHeadlineWords(text string, from, limit int) *headlineWords {
-	h := &headlineWords{text: text, stop: -1, ws: make([]headlineWord, 0, 16)}
+	h := &headlineWords{}
+	h.init(text, from, limit, nil)
+	return h
+}
+
+// init sets h to the words of text[from:limit], as newHeadlineWords; ws is
+// where the words are built (h.ws, emptied).
+func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
+	h.text, h.stop, h.ws, h.n, h.gaps = text, -1, ws[:0], 0, 0
 	start := -1 // the start of the word being read, -1 between words
 	spaces := 0 // the spaces before it
 	i := from
 	h.done = true
 scan:
 	for i < limit {
+		if start >= 0 { // inside a word: its ASCII bytes at once
+			for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
+				i++
+			}
+			if i == limit {
+				break
+			}
+		}
 		size := 1
 		space := false
 		if c := text[i]; c < utf8.RuneSelf {
@@ -520,7 +536,6 @@ scan:
 	if h.stop < 0 {
 		h.stop = h.n
 	}
-	return h
 }
 
 // add adds the word text[start:end], the next one, and notes the first editor code.
@@ -619,7 +634,9 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	if i < limit && text[i] == ':' {
 		i++
 	}
-	ws := newHeadlineWords(text, i, limit)
+	var ws headlineWords // on the stack: headlineEnd runs for every inline widget
+	var built [16]headlineWord
+	ws.init(text, i, limit, built[:0])
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
 	widgets := p.Packs.Union("inline-widgets")
