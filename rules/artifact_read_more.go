@@ -170,6 +170,14 @@ func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
 	if from < ls.Start {
 		from = ls.Start
 	}
+	if !lastWordRepeated(text, from, c) {
+		return readMoreWidget{}, false
+	}
+	return videoWidgetIn(text, ls, from, c)
+}
+
+// videoWidgetIn is videoWidget on the words of text[from:c].
+func videoWidgetIn(text string, ls finding.Span, from, c int) (readMoreWidget, bool) {
 	// The words before the code as headlineWords splits them; only the
 	// last 2*30 can be a title printed twice.
 	var last lastWords
@@ -202,6 +210,31 @@ func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
 		return readMoreWidget{span: finding.Span{Start: ws[k].Start, End: ws[n-1].End}, in: ls, line: -1, sure: true, video: title}, true
 	}
 	return readMoreWidget{}, false
+}
+
+// lastWordRepeated reports whether the last word of text[from:c] may be
+// found again before it there: a title printed twice ends with the same word
+// twice. It answers false only for an ASCII last word after an ASCII space
+// that text[from:c] holds nowhere else (most lines that end with an editor
+// code), where splitting 2000 bytes into words would be wasted: the other
+// word would be a substring of what precedes. ASCII bytes split words the
+// same way read backwards or forwards, whatever the bytes around them.
+func lastWordRepeated(text string, from, c int) bool {
+	i := c
+	for i > from && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	end := i
+	for i > from && text[i-1] != ' ' && text[i-1] != '\t' {
+		if text[i-1] >= utf8.RuneSelf {
+			return true
+		}
+		i--
+	}
+	if i == end || i == from {
+		return true
+	}
+	return strings.Contains(text[from:i], text[i:end])
 }
 
 // sameWords reports whether the words a and b of text are the same, word for word.

@@ -282,3 +282,40 @@ func TestHeadlineWordsAsSplit(t *testing.T) {
 		t.Fatalf("only %d stretches checked", checked)
 	}
 }
+
+// TestLastWordRepeatedKeepsEveryVideo: where lastWordRepeated rules a line
+// out, the full search finds no video widget.
+func TestLastWordRepeatedKeepsEveryVideo(t *testing.T) {
+	texts := widgetTestTexts(t)
+	r := rand.New(rand.NewSource(3))
+	titles := []string{"Gol Indah", "Persib Menang Lagi", "Video: Jokowi", "Ini  Dia", "É Bola", "x\xff y", "Bali\u00a0United", "Liga 1 2024"}
+	for range 2000 {
+		tt := titles[r.Intn(len(titles))]
+		pre := []string{"", "Video ", "Simak ", "x", "Berita ini. "}[r.Intn(5)]
+		sep := []string{" ", "  ", "\t", "\u00a0", ""}[r.Intn(5)]
+		end := []string{" ", "", "\t", " \t "}[r.Intn(4)]
+		texts = append(texts, pre+"Video: "+tt+sep+"Video: "+tt+end+"(nds/krs)", pre+tt+sep+tt+end+"(ab/cd)", tt+" Video "+tt+"x (ab/cd)")
+	}
+	kept, videos := 0, 0
+	for _, text := range texts {
+		d := document.Parse("t.txt", []byte(text))
+		for _, code := range editorCodeLines(d) {
+			ls := trimmedLine(d, code.line)
+			from := max(code.at-2000, ls.Start)
+			_, want := videoWidgetIn(d.Text, ls, from, code.at)
+			if want {
+				videos++
+			}
+			if !lastWordRepeated(d.Text, from, code.at) {
+				if want {
+					t.Fatalf("video widget before %d in %q ruled out", code.at, text)
+				}
+				continue
+			}
+			kept++
+		}
+	}
+	if videos < 500 || kept == 0 {
+		t.Fatalf("%d videos, %d kept: the test tests too little", videos, kept)
+	}
+}
