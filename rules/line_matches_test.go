@@ -319,3 +319,21 @@ func TestLastWordRepeatedKeepsEveryVideo(t *testing.T) {
 		t.Fatalf("%d videos, %d kept: the test tests too little", videos, kept)
 	}
 }
+
+// TestFieldsJoinedAsFields: the key of a widget line, built without a copy
+// where it can be, is what the plain code built.
+func TestFieldsJoinedAsFields(t *testing.T) {
+	pieces := []string{"Baca", "juga", ":", ".", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2009", "é", "\xff", "x"}
+	r := rand.New(rand.NewSource(7))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(10) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+		if got := fieldsJoined(s); got != want {
+			t.Fatalf("fieldsJoined(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
