@@ -822,7 +822,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 	tail := strings.TrimRight(last.text, ",.;:")
 	for c := r; c < q-1; c++ {
 		name := strings.TrimSpace(doc[ws[c].start:last.start]) + " " + tail
-		if strings.Count(nearby(doc, last.start, nameReach), name) >= 2 {
+		if holdsTwice(nearby(doc, last.start, nameReach), name) {
 			b = c
 			break
 		}
@@ -841,6 +841,13 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 		}
 	}
 	return b
+}
+
+// holdsTwice reports whether strings.Count(s, sub) >= 2 for a non-empty
+// sub, stopping at the second occurrence instead of counting them all.
+func holdsTwice(s, sub string) bool {
+	i := strings.Index(s, sub)
+	return i >= 0 && strings.Contains(s[i+len(sub):], sub)
 }
 
 // isNumberWord reports whether s is made of digits and separators: "12.12".

@@ -337,3 +337,17 @@ func TestFieldsJoinedAsFields(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldsTwiceAsCount(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteByte("ab "[r.Intn(3)])
+		}
+		s, sub := b.String(), []string{"a", "aa", "ab", "a b", "aba", "b"}[r.Intn(6)]
+		if got, want := holdsTwice(s, sub), strings.Count(s, sub) >= 2; got != want {
+			t.Fatalf("holdsTwice(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+}
