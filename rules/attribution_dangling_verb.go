@@ -25,9 +25,15 @@ var DanglingAttribution = &rule.Rule{
 		d := p.Doc
 		verbs := p.Pack.List("attribution-verbs")
 		pronouns := p.Pack.List("pronouns")
+		mayBePronoun := wordFilterOf(pronouns)
 		for _, s := range d.Sentences() {
 			text := d.Slice(s)
 			if !strings.HasSuffix(text, ".") {
+				continue
+			}
+			// The first word is read first: few sentences open with a
+			// pronoun, and counting the words of every sentence cost more.
+			if start, end, ascii, ok := nextWordFast(d.Text, s.Start, s.End); !ok || !mayBePronoun.may(d.Text[start:end], ascii) {
 				continue
 			}
 			if n := countWordsFast(d.Text, s, 5); n < 2 || n > 4 {

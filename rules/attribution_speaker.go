@@ -30,21 +30,14 @@ type speakers struct {
 	verbs    *lexicon.List
 	pronouns *lexicon.List
 	// leads are words that introduce a speaker without a capital: "sang", "salah".
-	leads   *lexicon.List
-	doc     *document.Document
-	scratch *speakerScratch
-}
-
-// speakerScratch is what speakers.in keeps between calls: the verbs'
-// wordFilter, built on the first call and shared through Document.Memo with
-// the article's other rules.
-type speakerScratch struct {
+	leads *lexicon.List
+	// filter is the verbs' wordFilter, built once per run with the list.
 	filter *wordFilter
 }
 
 func newSpeakers(p *rule.Pass) speakers {
-	return speakers{verbs: p.Pack.List("attribution-verbs"), pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"),
-		doc: p.Doc, scratch: &speakerScratch{}}
+	verbs := p.Pack.List("attribution-verbs")
+	return speakers{verbs: verbs, pronouns: p.Pack.List("pronouns"), leads: p.Pack.List("speaker-leads"), filter: wordFilterOf(verbs)}
 }
 
 // quoteSpan is a pair of marks and the text between them.
@@ -186,8 +179,8 @@ func maskQuotes(text string, s finding.Span) masked {
 		}
 		from := q.close - len(inner)
 		b.WriteString(text[at:from])
-		for range q.close - keep - from {
-			b.WriteByte(' ')
+		for n := q.close - keep - from; n > 0; n -= len(blanks) {
+			b.WriteString(blanks[:min(n, len(blanks))])
 		}
 		at = q.close - keep
 		m.ends = append(m.ends, q.end-s.Start)
@@ -197,6 +190,10 @@ func maskQuotes(text string, s finding.Span) masked {
 	m.text = b.String()
 	return m
 }
+
+// blanks is what maskQuotes writes over a quote's words, a piece at a time.
+const blanks = "                                                                " +
+	"                                                                "
 
 // slice returns the masked text of [from, to), offsets relative to the
 // stretch maskQuotes was given. It copies nothing, so a long stretch can be
@@ -224,10 +221,7 @@ func (m masked) closedAt(i int) (sentence, ok bool) {
 // several words ("according to") are looked for only in a stretch that holds
 // one of them, ignoring ASCII case, as a match must.
 func (sp speakers) in(m masked) bool {
-	if sp.scratch.filter == nil {
-		sp.scratch.filter = sp.doc.Memo(wordFilterKey{sp.verbs}, func() any { return newWordFilter(sp.verbs) }).(*wordFilter)
-	}
-	filter := sp.scratch.filter
+	filter := sp.filter
 	for _, p := range filter.multi {
 		if indexFoldASCII(m.text, p) < 0 {
 			continue

@@ -39,7 +39,7 @@ var UnattributedQuote = &rule.Rule{
 // with sentence punctuation.
 func isFullQuote(inner string, minWords int) bool {
 	inner = strings.TrimSpace(inner)
-	if wordCount(inner) < minWords {
+	if countWords(inner, minWords) < minWords { // counted up to minWords: long quotes are many
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(inner)
@@ -141,38 +141,21 @@ func runUnattributedQuote(p *rule.Pass) {
 		if len(quotes) == 0 {
 			continue
 		}
-		ok := make([]bool, len(quotes))
+		// attributedQuote reports whether quote i has a speaker. It is asked
+		// only for a quote the text's own tests do not rule out (a scare
+		// quote needs none), after them.
+		var attributedQuote func(i int) bool
 		if !long(u) {
-			for i, q := range quotes {
-				// Attribution is looked for only for a quote the text's
-				// own tests do not rule out: a scare quote needs none.
-				inner := q.inner(d.Text)
-				if !isFullQuote(inner, minWords) || isQuestion(inner) || isWovenFragment(d.Text[u.Start:q.open], inner) {
-					continue
-				}
-				ok[i] = attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i])
-			}
+			attributedQuote = func(i int) bool { return attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i]) }
 		} else {
-			m := maskQuotes(d.Text, u)
-			for i, q := range quotes {
-				w := sentenceWindow(d, u, q)
-				ok[i] = sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, q)
-			}
-			// In a long paragraph, quotes that follow each other closely are
-			// one speaker's: “…,” ujar Deco. “…” or “…” “…,” kata Deco, the
-			// paragraphs a flattening scraper joined.
-			for i := 1; i < len(quotes); i++ {
-				ok[i] = ok[i] || ok[i-1] && quotes[i].open-quotes[i-1].end <= continuationGap
-			}
-			for i := len(quotes) - 2; i >= 0; i-- {
-				ok[i] = ok[i] || ok[i+1] && quotes[i+1].open-quotes[i].end <= continuationGap
-			}
+			attributedQuote = longUnitSpeakers(d, sp, units, k, quotes)
 		}
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
-			if ok[i] || !isFullQuote(inner, minWords) || isWovenFragment(d.Text[u.Start:q.open], inner) ||
-				isTitle(d.Text[u.Start:q.open], titles) || isTitleCase(inner) || isQuestion(inner) ||
-				isParenthetical(d.Text, u, q) || signedAfter(d, units, k, q) || citedBy(d.Text[q.end:u.End], citations) {
+			before := d.Text[u.Start:q.open]
+			if !isFullQuote(inner, minWords) || isWovenFragment(before, inner) || isQuestion(inner) || attributedQuote(i) ||
+				isTitle(before, titles) || isTitleCase(inner) || isParenthetical(d.Text, u, q) ||
+				signedAfter(d, units, k, q) || citedBy(d.Text[q.end:u.End], citations) {
 				continue
 			}
 			pending = append(pending, q)
@@ -185,6 +168,50 @@ func runUnattributedQuote(p *rule.Pass) {
 		}
 		span := finding.Span{Start: q.open, End: q.end}
 		p.Report(span, "quote of "+itoa(wordCount(q.inner(d.Text)))+" words with no speaker in its paragraph or the one before: say who said it")
+	}
+}
+
+// longUnitSpeakers returns whether each quote of long unit k (too long to
+// read whole: see runUnattributedQuote) has a speaker: one in the few
+// sentences around it or a citation after it, or, as quotes that follow
+// each other closely in a long paragraph are one speaker's (“…,” ujar Deco.
+// “…” or “…” “…,” kata Deco, the paragraphs a flattening scraper joined), in
+// those of a quote of its run (quotes at most continuationGap bytes apart).
+// Each quote's own answer is worked out only when asked for, and the unit's
+// quotes are masked only then: most quotes of a flattened article are ruled
+// out by their own text first.
+func longUnitSpeakers(d *document.Document, sp speakers, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
+	u := units[k]
+	var m masked
+	maskedYet := false
+	own := make([]int8, len(quotes)) // 0 not asked yet, 1 no, 2 yes
+	ownSpeaker := func(i int) bool {
+		if own[i] == 0 {
+			own[i] = 1
+			if !maskedYet {
+				m, maskedYet = maskQuotes(d.Text, u), true
+			}
+			w := sentenceWindow(d, u, quotes[i])
+			if sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, quotes[i]) {
+				own[i] = 2
+			}
+		}
+		return own[i] == 2
+	}
+	return func(i int) bool {
+		first, last := i, i
+		for first > 0 && quotes[first].open-quotes[first-1].end <= continuationGap {
+			first--
+		}
+		for last+1 < len(quotes) && quotes[last+1].open-quotes[last].end <= continuationGap {
+			last++
+		}
+		for j := first; j <= last; j++ {
+			if ownSpeaker(j) {
+				return true
+			}
+		}
+		return false
 	}
 }
 

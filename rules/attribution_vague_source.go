@@ -31,16 +31,17 @@ var VagueSource = &rule.Rule{
 func runVagueSource(p *rule.Pass) {
 	d := p.Doc
 	vague := p.Pack.List("vague-sources")
-	if !newPhraseFilter(vague).mayMatch(d.Text) {
+	first := phraseFilterOf(vague).first(d.Text)
+	if first < 0 {
 		return // most articles: no vague phrase, told in one quick pass
 	}
-	matches := vague.FindAll(d.Text)
+	matches := findAllFrom(vague, d.Text, first)
 	if len(matches) == 0 {
 		return // most articles: nothing else to read
 	}
 	verbs := p.Pack.List("claim-verbs")
 	sp := newSpeakers(p)
-	notVague := p.Pack.List("not-vague").FindAll(d.Text)
+	notVague := findAllFiltered(p.Pack.List("not-vague"), d.Text)
 	var quoted []quoteSpan
 	for _, para := range d.Paragraphs {
 		quoted = append(quoted, findQuotes(d.Text, para.Span)...)
@@ -254,8 +255,15 @@ var captionCredit = lazyRegexp(`^[^.!?\n]{0,200}?\((?:[Ff]oto|FOTO|[Pp]hoto|[Gg]
 // inCaption reports whether the text from off to its sentence's end closes with
 // a photo credit: the words are a caption the scraper kept in the text ("Nico
 // Paz disebut-sebut punya masa depan cerah (Foto: Getty Images/…)").
+//
+// The credit's "(" must come before any sentence end or line end, so a
+// stretch whose first such byte is not "(" is let go without the regexp.
 func inCaption(text string, off int) bool {
-	return captionCredit().MatchString(text[off:min(len(text), off+260)])
+	s := text[off:min(len(text), off+260)]
+	if i := strings.IndexAny(s, "(.!?\n"); i < 0 || s[i] != '(' {
+		return false
+	}
+	return captionCredit().MatchString(s)
 }
 
 // spanCover answers whether any of a set of spans covers a stretch, in

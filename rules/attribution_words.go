@@ -49,6 +49,20 @@ func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
 	}
 	start, ascii = i, true
 	for i < end {
+		// Eight bytes at a time to the first one that is no ASCII letter
+		// or digit: most words are ASCII and end at a space.
+		for i+8 <= end {
+			m := nonWordBytes(uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56)
+			if m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i >= end {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			if isASCIIWordByte(c) {
 				i++
@@ -141,8 +155,14 @@ func (f *wordFilter) may(w string, ascii bool) bool {
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
-// wordFilterKey keys the wordFilter of a list in Document.Memo.
-type wordFilterKey struct{ list *lexicon.List }
+// wordFilterKey keys a list's wordFilter among what is derived from it.
+type wordFilterKey struct{}
+
+// wordFilterOf returns the wordFilter of list, built once per run (the lists
+// do not change during one) instead of once per article.
+func wordFilterOf(list *lexicon.List) *wordFilter {
+	return list.Derived(wordFilterKey{}, func(l *lexicon.List) any { return newWordFilter(l) }).(*wordFilter)
+}
 
 // indexFoldASCII returns the offset of the first occurrence of p (lower-case)
 // in s ignoring ASCII case, or -1.
@@ -210,6 +230,14 @@ type hashedPhrase struct {
 // prefixBits is the size of a phraseFilter's table.
 const prefixBits = 1 << 12
 
+// phraseFilterKey keys a list's phraseFilter among what is derived from it.
+type phraseFilterKey struct{}
+
+// phraseFilterOf returns the phraseFilter of list, built once per run.
+func phraseFilterOf(list *lexicon.List) *phraseFilter {
+	return list.Derived(phraseFilterKey{}, func(l *lexicon.List) any { return newPhraseFilter(l) }).(*phraseFilter)
+}
+
 func newPhraseFilter(list *lexicon.List) *phraseFilter {
 	f := &phraseFilter{entries: make([]hashedPhrase, 0, len(list.Entries))}
 	for _, e := range list.Entries {
@@ -236,34 +264,68 @@ func prefixHash(s string) uint32 {
 // mayMatch reports whether text may hold a match of the list: it holds one of
 // its entries, ignoring ASCII case, at its start or after a byte that is no
 // ASCII letter or digit (a match starts on a word boundary, and an entry with
-// a letter or digit). Eight bytes are read at a time to find those bytes.
-func (f *phraseFilter) mayMatch(text string) bool {
-	if f.every {
-		return true
-	}
-	if f.startsEntry(text, 0) {
-		return true
+// a letter or digit).
+func (f *phraseFilter) mayMatch(text string) bool { return f.first(text) >= 0 }
+
+// first returns the first offset where mayMatch finds an entry (0 when the
+// filter rules out nothing), or -1: no match of the list starts before it.
+// Eight bytes are read at a time to find the bytes after which an entry may
+// start.
+func (f *phraseFilter) first(text string) int {
+	if f.every || f.startsEntry(text, 0) {
+		return 0
 	}
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
 		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
 			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-		for m := nonWordBytes(x); m != 0; m &= m - 1 {
+		// A byte followed by another that is no letter or digit starts no
+		// entry after it (", ", ". "): only the last of the eight is
+		// kept whatever follows.
+		m := nonWordBytes(x)
+		for m &^= m >> 8; m != 0; m &= m - 1 {
 			p := i + bits.TrailingZeros64(m)/8 + 1
 			if p+4 > len(text) {
 				break
 			}
 			if h := prefixHash(text[p:]); f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, p) {
-				return true
+				return p
 			}
 		}
 	}
 	for ; i < len(text); i++ {
 		if !isASCIIWordByte(text[i]) && f.startsEntry(text, i+1) {
-			return true
+			return i + 1
 		}
 	}
-	return false
+	return -1
+}
+
+// findAllFiltered returns list.FindAll(text), the list's phraseFilter
+// telling first whether there is any and from where to look.
+func findAllFiltered(list *lexicon.List, text string) []lexicon.Match {
+	first := phraseFilterOf(list).first(text)
+	if first < 0 {
+		return nil
+	}
+	return findAllFrom(list, text, first)
+}
+
+// findAllFrom returns list.FindAll(text) when no match starts before offset
+// from (as phraseFilter.first tells): the matcher reads text only from the
+// last ASCII byte that is no letter or digit before from. The matcher goes
+// through such a byte one byte at a time and on a word boundary, so it reads
+// the text after it as it reads a text that starts there.
+func findAllFrom(list *lexicon.List, text string, from int) []lexicon.Match {
+	for from > 0 && (text[from-1] >= utf8.RuneSelf || isASCIIWordByte(text[from-1])) {
+		from--
+	}
+	ms := list.FindAll(text[from:])
+	for i := range ms {
+		ms[i].Start += from
+		ms[i].End += from
+	}
+	return ms
 }
 
 // startsEntry reports whether one of the entries starts at text[i], ignoring

@@ -137,30 +137,42 @@ func TestPhraseFilterMissesNoMatch(t *testing.T) {
 	packs, err := lexicon.Embedded()
 	require.NoError(t, err)
 	for _, lang := range packs.Languages() {
-		list := packs.Pack(lang).List("vague-sources")
-		f := newPhraseFilter(list)
-		var alphabet []string
-		for _, e := range list.Entries {
-			alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:2]), e.Phrase[1:])
+		testPhraseFilter(t, packs.Pack(lang).List("vague-sources"))
+		if nv := packs.Pack(lang).List("not-vague"); len(nv.Entries) > 0 {
+			testPhraseFilter(t, nv)
 		}
-		alphabet = append(alphabet, " ", "-", "x", "“", "’")
-		matched := 0
-		for _, text := range sampleTexts(t, alphabet, 5000) {
-			// the eight-byte scan finds what a byte-by-byte one does
-			scalar := false
-			for i := range len(text) {
-				if (i == 0 || !isASCIIWordByte(text[i-1])) && f.startsEntry(text, i) {
-					scalar = true
-				}
-			}
-			require.Equal(t, scalar, f.mayMatch(text), "%q", text)
-			if len(list.FindAll(text)) > 0 {
-				require.True(t, f.mayMatch(text), "%q", text)
-				matched++
-			}
-		}
-		require.Greater(t, matched, 100, "the texts must hold matches")
 	}
+}
+
+// testPhraseFilter checks list's phraseFilter, first and findAllFrom
+// against the list's matcher on sample texts made of its entries.
+func testPhraseFilter(t *testing.T, list *lexicon.List) {
+	f := newPhraseFilter(list)
+	var alphabet []string
+	for _, e := range list.Entries {
+		alphabet = append(alphabet, e.Phrase, strings.ToUpper(e.Phrase[:2]), e.Phrase[1:])
+	}
+	alphabet = append(alphabet, " ", "-", "x", "“", "’", "é")
+	matched := 0
+	for _, text := range sampleTexts(t, alphabet, 5000) {
+		// the eight-byte scan finds what a byte-by-byte one does
+		scalar := false
+		for i := range len(text) {
+			if (i == 0 || !isASCIIWordByte(text[i-1])) && f.startsEntry(text, i) {
+				scalar = true
+			}
+		}
+		require.Equal(t, scalar, f.mayMatch(text), "%q", text)
+		if first := f.first(text); first >= 0 {
+			require.Equal(t, list.FindAll(text), findAllFrom(list, text, first), "%q", text)
+		}
+		require.Equal(t, len(list.FindAll(text)), len(findAllFiltered(list, text)), "%q", text)
+		if len(list.FindAll(text)) > 0 {
+			require.True(t, f.mayMatch(text), "%q", text)
+			matched++
+		}
+	}
+	require.Greater(t, matched, 100, "the texts must hold matches")
 }
 
 func TestNonWordBytesAsIsASCIIWordByte(t *testing.T) {
@@ -242,7 +254,7 @@ func TestSpeakersInAsByWords(t *testing.T) {
 		for _, lang := range []string{"id", "en"} {
 			pack := packs.Pack(lang)
 			sp := speakers{verbs: pack.List("attribution-verbs"), pronouns: pack.List("pronouns"), leads: pack.List("speaker-leads"),
-				doc: d, scratch: &speakerScratch{}}
+				filter: wordFilterOf(pack.List("attribution-verbs"))}
 			for range 4 {
 				from := r.IntN(len(d.Text) + 1)
 				to := from + r.IntN(len(d.Text)-from+1)
@@ -262,4 +274,21 @@ func TestSpeakersInAsByWords(t *testing.T) {
 		}
 	}
 	require.Greater(t, attributed, 300, "the texts must hold attribution")
+}
+
+// TestInCaptionAsPattern checks inCaption's byte test against the regexp
+// alone, at every offset of the sample texts.
+func TestInCaptionAsPattern(t *testing.T) {
+	alphabet := []string{" ", "(", ")", "Foto", "foto", "AP Photo", "ANTARA FOTO", ":", "/", ".", "!", "?", "\n", "kata", "é", "“"}
+	credits := 0
+	for _, text := range sampleTexts(t, alphabet, 5000) {
+		for off := 0; off < len(text); off++ {
+			want := captionCredit().MatchString(text[off:min(len(text), off+260)])
+			require.Equal(t, want, inCaption(text, off), "%q at %d", text, off)
+			if want {
+				credits++
+			}
+		}
+	}
+	require.Greater(t, credits, 1000)
 }
