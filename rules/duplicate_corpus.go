@@ -26,11 +26,14 @@ func keyOfSum(prefix string, h [sha256.Size]byte) string {
 // report here with a related location at the first.
 func reportLaterCopies(p *rule.CorpusPass, what string) {
 	for _, own := range p.Own {
-		all := p.Facts(own.Key)
-		if len(all) < 2 || all[0].Path == p.Path {
+		// Only the count and the first fact matter: the others are not built.
+		if p.FactCount(own.Key) < 2 {
 			continue
 		}
-		first := all[0]
+		first := p.FactAt(own.Key, 0)
+		if first.Path == p.Path {
+			continue
+		}
 		p.Report(finding.Finding{
 			Span:    own.Span,
 			Range:   own.Range,

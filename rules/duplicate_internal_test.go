@@ -2,6 +2,7 @@ package rules
 
 import (
 	"crypto/sha256"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -283,6 +284,34 @@ func TestWordSetsJaccard(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// oldWordBloom is wordBloom as it was: one byte at a time.
+func oldWordBloom(folded string) uint64 {
+	var bloom uint64
+	for from := 0; from < len(folded); {
+		end, h := from, uint64(0)
+		for ; end < len(folded) && folded[end] != ' '; end++ {
+			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
+		}
+		if end > from {
+			bloom |= 1 << slot(h, 64-6)
+		}
+		from = end + 1
+	}
+	return bloom
+}
+
+func TestWordBloomUnchanged(t *testing.T) {
+	pieces := []string{"a", "kata", "pemerintahannya", "é", "1", " ", " ", "  ", "\t", "\u00a0", "\xff", "!",
+		strings.Repeat("x", 17), "abcdefgh", "abcdefghi", "\x00", "\x80", "\x9f", "\x1f", "!"}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		text := randomText(r, pieces, r.IntN(40))
+		if got, want := wordBloom(text), oldWordBloom(text); got != want {
+			t.Fatalf("wordBloom(%q) = %x, was %x", text, got, want)
 		}
 	}
 }

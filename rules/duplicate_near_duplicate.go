@@ -79,7 +79,7 @@ var NearDuplicate = &rule.Rule{
 // findNearDuplicates indexes every file's signature, in path order, and returns
 // each later file's earliest near duplicate by path. The facts are read one at
 // a time, and the index lives only while this runs: 112 bytes a file, and
-// about 21 more for the body hashes, the exact copies and the search.
+// about 45 more for the body hashes, the exact copies and the search.
 func findNearDuplicates(p *rule.CorpusPass) map[string]nearMatch {
 	n := p.FactCount(nearKey)
 	x := minhash.NewIndex(n)
@@ -98,16 +98,23 @@ func findNearDuplicates(p *rule.CorpusPass) map[string]nearMatch {
 	}
 	// A file that exactly repeats an earlier one is duplicate/same-body's.
 	copyOfEarlier := make([]bool, n)
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
+	type numbered struct {
+		body uint64
+		i    int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(bodies[a], bodies[b]), cmp.Compare(a, b))
+	order := make([]numbered, n)
+	for i := range order {
+		order[i] = numbered{bodies[i], int32(i)}
+	}
+	slices.SortFunc(order, func(a, b numbered) int {
+		if a.body != b.body {
+			return cmp.Compare(a.body, b.body)
+		}
+		return cmp.Compare(a.i, b.i)
 	})
 	for i := 1; i < len(order); i++ {
-		if bodies[order[i]] == bodies[order[i-1]] {
-			copyOfEarlier[order[i]] = true
+		if order[i].body == order[i-1].body {
+			copyOfEarlier[order[i].i] = true
 		}
 	}
 	same := func(doc, first int) bool {

@@ -45,32 +45,51 @@ func runRepeatedParagraph(p *rule.Pass) {
 	if t >= 0 {
 		head = foldedLine(p, t)
 	}
-	norm := make([]string, len(d.Lines))
-	count := map[string]int{}
+	// Each line long enough to compare, folded, with the line that has its
+	// folding first (its own, or an earlier one); that line counts the lines
+	// with the folding and holds the first of them reported on.
+	lines := make([]repeatLine, len(d.Lines))
+	firstWith := map[string]int32{}
 	for i := range d.Lines {
-		if ls := trimmedLine(d, i); ls.Len() > 0 {
-			norm[i] = foldedTrimmedLine(p, i, ls)
-			count[norm[i]]++
+		l := &lines[i]
+		l.same, l.first = -1, -1
+		ls := trimmedLine(d, i)
+		if ls.Len() == 0 {
+			continue
 		}
+		n := foldedTrimmedLine(p, i, ls)
+		if n == "" || foldedWordCount(n) < minWords {
+			continue // a label or a heading
+		}
+		l.text = n
+		j, ok := firstWith[n]
+		if !ok {
+			j = int32(i)
+			firstWith[n] = j
+		}
+		l.same = j
+		lines[j].count++
 	}
-	first := map[string]int{}
 	var seen []paragraph
 	var sets wordSets
 	for i := range d.Lines {
-		n := norm[i]
-		if n == "" || foldedWordCount(n) < minWords || count[n] >= 3 {
-			continue // a label, a heading, or structure the article repeats on purpose
+		if lines[i].same < 0 {
+			continue
+		}
+		n, tx := lines[i].text, &lines[lines[i].same]
+		if tx.count >= 3 {
+			continue // structure the article repeats on purpose
 		}
 		if n == head || extendsFolded(n, head) && head != "" || lineIsWidget(p, i) {
 			continue // the headline's copies are duplicate/repeated-headline's
 		}
 		ls := trimmedLine(d, i)
-		if j, ok := first[n]; ok {
+		if j := tx.first; j >= 0 {
 			p.ReportFinding(finding.Finding{Span: ls, Message: "paragraph repeats line " + itoa(j+1) + ": " + quote(d.Slice(ls)),
 				Fixes: []finding.Fix{deleteLineFix(d, i)}, Related: []finding.Location{{Span: trimmedLine(d, j), Message: "first copy"}}})
 			continue
 		}
-		first[n] = i
+		tx.first = i
 		if len(seen) >= maxNearLines {
 			continue
 		}
@@ -97,6 +116,18 @@ func runRepeatedParagraph(p *rule.Pass) {
 	}
 }
 
+// repeatLine is a line as repeated-paragraph counts its copies.
+type repeatLine struct {
+	text string // folded; empty for a line too short to compare
+	// same is the first line with the same folding, or -1 for a line too
+	// short to compare.
+	same int32
+	// On the first line with a folding: how many lines have it, and the first
+	// of them reported on (-1 until one is).
+	count int32
+	first int
+}
+
 // paragraph is a line repeated-paragraph compares with the earlier ones.
 type paragraph struct {
 	line  int
@@ -110,20 +141,71 @@ type paragraph struct {
 	built bool
 }
 
-// wordBloom returns the bloom bits of the words of a folded line.
+// wordBloom returns the bloom bits of the words of a folded line. A word's
+// hash is its bytes rotated in one at a time (h = h<<<8 ^ byte), which is the
+// exclusive or of its big-endian eight-byte blocks counted from its end: it is
+// read that way, a block at a time, and the spaces are found eight bytes at a
+// time.
 func wordBloom(folded string) uint64 {
 	var bloom uint64
 	for from := 0; from < len(folded); {
-		end, h := from, uint64(0)
-		for ; end < len(folded) && folded[end] != ' '; end++ {
-			h = bits.RotateLeft64(h, 8) ^ uint64(folded[end])
-		}
+		end := nextSpace(folded, from)
 		if end > from {
-			bloom |= 1 << slot(h, 64-6)
+			bloom |= 1 << slot(rotatedHash(folded, from, end), 64-6)
 		}
 		from = end + 1
 	}
 	return bloom
+}
+
+// nextSpace returns the index of the first ' ' in s at or after from, or len(s).
+func nextSpace(s string, from int) int {
+	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	i := from
+	for ; i+8 <= len(s); i += 8 {
+		// The lowest byte of x that is zero is the first space.
+		x := littleEndian64(s, i) ^ spaces
+		if z := (x - ones) &^ x & highs; z != 0 {
+			return i + bits.TrailingZeros64(z)/8
+		}
+	}
+	for ; i < len(s) && s[i] != ' '; i++ {
+	}
+	return i
+}
+
+// rotatedHash returns the hash of s[from:end] that folding its bytes in with
+// h = h<<<8 ^ byte gives.
+func rotatedHash(s string, from, end int) uint64 {
+	var h uint64
+	p := end
+	for ; p-from >= 8; p -= 8 {
+		h ^= bigEndian64(s, p-8)
+	}
+	if r := p - from; r > 0 {
+		if from+8 <= len(s) {
+			h ^= bigEndian64(s, from) >> (64 - 8*r)
+		} else {
+			var v uint64
+			for k := from; k < p; k++ {
+				v = v<<8 | uint64(s[k])
+			}
+			h ^= v
+		}
+	}
+	return h
+}
+
+func littleEndian64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func bigEndian64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[7]) | uint64(s[6])<<8 | uint64(s[5])<<16 | uint64(s[4])<<24 |
+		uint64(s[3])<<32 | uint64(s[2])<<40 | uint64(s[1])<<48 | uint64(s[0])<<56
 }
 
 // mayBeSimilar reports whether the word sets of two lines can reach a

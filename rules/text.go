@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -312,7 +313,8 @@ func titleLine(p *rule.Pass) int {
 // article body is their concatenation.
 type foldedLines struct {
 	// text is the lines' non-empty foldings joined by single spaces, in line
-	// order; bytes is the same, to hash without a copy.
+	// order; bytes is the same bytes (text shares them), to hash without a
+	// copy. Neither is ever written to.
 	text  string
 	bytes []byte
 	// Line i's folding is text[start[i]:end[i]].
@@ -342,7 +344,9 @@ func foldLines(d *document.Document) *foldedLines {
 		}
 		start[i], end[i] = from, len(b)
 	}
-	return &foldedLines{text: string(b), bytes: b, start: start, end: end}
+	// b is never written to again: text shares its bytes instead of being a
+	// copy of a whole article.
+	return &foldedLines{text: unsafe.String(unsafe.SliceData(b), len(b)), bytes: b, start: start, end: end}
 }
 
 // line returns line i folded: normalizeTitle(d.LineText(i)).

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"encoding/binary"
+	"fmt"
 	"sort"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -102,18 +104,6 @@ func (rf *ruleFacts) list(key string, n int32) {
 	}
 }
 
-// facts returns the numbers of key's facts.
-func (rf *ruleFacts) facts(key string) []int32 {
-	v, ok := rf.keys[key]
-	switch {
-	case !ok:
-		return nil
-	case v >= 0:
-		return []int32{v}
-	}
-	return rf.lists[-1-v]
-}
-
 // encode appends the fact to the arena and returns where it sits.
 func (s *factStore) encode(file int, key string, f rule.Fact) uint64 {
 	b := binary.AppendUvarint(s.scratch[:0], uint64(file))
@@ -171,8 +161,10 @@ func (s *factStore) decode(at uint64, wantKey bool) (rule.Fact, string) {
 	size, n := binary.Uvarint(b)
 	b = b[n:]
 	var key string
-	if wantKey {
-		key = string(b[:size])
+	if wantKey && size > 0 {
+		// An arena's bytes are never written again once a fact is in: the
+		// key can share them, as a []byte value does.
+		key = unsafe.String(&b[0], int(size))
 	}
 	b = b[size:]
 	next := func() int {
@@ -220,11 +212,17 @@ func (s *factStore) own(ruleID string, file int) []rule.OwnFact {
 	if rf == nil {
 		return nil
 	}
-	var out []rule.OwnFact
 	from := sort.Search(len(rf.at), func(i int) bool { return s.fileOf(rf.at[i]) >= file })
-	for i := from; i < len(rf.at) && s.fileOf(rf.at[i]) == file; i++ {
-		f, key := s.decode(rf.at[i], true)
-		out = append(out, rule.OwnFact{Key: key, Fact: f})
+	to := from
+	for to < len(rf.at) && s.fileOf(rf.at[to]) == file {
+		to++
+	}
+	if to == from {
+		return nil
+	}
+	out := make([]rule.OwnFact, to-from)
+	for i := range out {
+		out[i].Fact, out[i].Key = s.decode(rf.at[from+i], true)
 	}
 	return out
 }
@@ -235,19 +233,37 @@ type factView struct {
 	facts *ruleFacts
 }
 
-func (v factView) list(key string) []int32 {
+// nth returns the number of key's ith fact and how many key has, without
+// building a list for a key of one fact.
+func (v factView) nth(key string, i int) (n int32, count int) {
 	if v.facts == nil {
-		return nil
+		return -1, 0
 	}
-	return v.facts.facts(key)
+	x, ok := v.facts.keys[key]
+	switch {
+	case !ok:
+		return -1, 0
+	case x >= 0:
+		return x, 1
+	}
+	list := v.facts.lists[-1-x]
+	if i < len(list) {
+		n = list[i]
+	}
+	return n, len(list)
 }
 
 // Lookup returns the facts under key, sorted by path then span.
 func (v factView) Lookup(key string) []rule.Fact {
-	list := v.list(key)
-	if len(list) == 0 {
+	n, count := v.nth(key, 0)
+	switch count {
+	case 0:
 		return nil
+	case 1:
+		f, _ := v.store.decode(v.facts.at[n], false)
+		return []rule.Fact{f}
 	}
+	list := v.facts.lists[-1-v.facts.keys[key]]
 	out := make([]rule.Fact, len(list))
 	for i, n := range list {
 		out[i], _ = v.store.decode(v.facts.at[n], false)
@@ -256,11 +272,18 @@ func (v factView) Lookup(key string) []rule.Fact {
 }
 
 // Len returns the number of facts under key.
-func (v factView) Len(key string) int { return len(v.list(key)) }
+func (v factView) Len(key string) int {
+	_, count := v.nth(key, 0)
+	return count
+}
 
 // At returns the ith fact under key, in Lookup's order.
 func (v factView) At(key string, i int) rule.Fact {
-	f, _ := v.store.decode(v.facts.at[v.list(key)[i]], false)
+	n, count := v.nth(key, i)
+	if i < 0 || i >= count {
+		panic(fmt.Sprintf("engine: fact %d of a key that has %d", i, count))
+	}
+	f, _ := v.store.decode(v.facts.at[n], false)
 	return f
 }
 

@@ -1,9 +1,7 @@
 package minhash
 
 import (
-	"cmp"
 	"encoding/binary"
-	"slices"
 )
 
 // Index holds the signatures of many texts, numbered in the order they were
@@ -60,33 +58,36 @@ const MaxScan = 256
 // reject. Texts with none are left out; matches are in text order. The result
 // depends only on the signatures and their order, never on timing.
 //
-// Besides the index it uses 8 bytes a text while it runs: a bucket order and
-// each text's best match so far.
+// Besides the index it uses 36 bytes a text while it runs: a bucket order (a
+// band's value and the text's number) with room to sort it, and each text's
+// best match so far.
 func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Match {
 	n := x.Len()
 	best := make([]int32, n)
 	for i := range best {
 		best[i] = -1
 	}
-	order := make([]int32, n)
+	// Each band's values with their texts, sorted by value then text: the
+	// values sit next to the numbers, so the sort reads no signature.
+	order, spare := make([]bandEntry, n), make([]bandEntry, n)
+	bucket := make([]int32, 0, 16)
 	for b := range Bands {
 		for i := range order {
-			order[i] = int32(i)
+			order[i] = bandEntry{key: x.band(int32(i), b), doc: int32(i)}
 		}
-		slices.SortFunc(order, func(p, q int32) int {
-			if c := cmp.Compare(x.band(p, b), x.band(q, b)); c != 0 {
-				return c
-			}
-			return cmp.Compare(p, q)
-		})
+		sortBand(order, spare)
 		for lo := 0; lo < n; {
-			key := x.band(order[lo], b)
+			key := order[lo].key
 			hi := lo + 1
-			for hi < n && x.band(order[hi], b) == key {
+			for hi < n && order[hi].key == key {
 				hi++
 			}
 			if hi-lo > 1 {
-				x.confirm(order[lo:hi], best, threshold, skip)
+				bucket = bucket[:0]
+				for _, e := range order[lo:hi] {
+					bucket = append(bucket, e.doc)
+				}
+				x.confirm(bucket, best, threshold, skip)
 			}
 			lo = hi
 		}
@@ -98,6 +99,48 @@ func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Ma
 		}
 	}
 	return out
+}
+
+// bandEntry is one text's value of one band.
+type bandEntry struct {
+	key uint64
+	doc int32
+}
+
+// sortBand sorts a band's entries, made in text order, by value and then
+// text: a stable radix sort on the value's bytes, lowest first, using spare
+// (as long as entries) for room. It skips a byte every value has the same.
+func sortBand(entries, spare []bandEntry) {
+	if len(entries) < 2 {
+		return
+	}
+	var counts [8][256]int32
+	for _, e := range entries {
+		for d := range 8 {
+			counts[d][byte(e.key>>(8*d))]++
+		}
+	}
+	src, dst := entries, spare
+	for d := range 8 {
+		c := &counts[d]
+		if int(c[byte(src[0].key>>(8*d))]) == len(src) {
+			continue
+		}
+		var at int32
+		for i, k := range c {
+			c[i] = at
+			at += k
+		}
+		for _, e := range src {
+			k := byte(e.key >> (8 * d))
+			dst[c[k]] = e
+			c[k]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &entries[0] {
+		copy(entries, src)
+	}
 }
 
 // confirm compares each text of a bucket (sorted by number) with the earlier

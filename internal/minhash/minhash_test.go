@@ -1,12 +1,14 @@
 package minhash
 
 import (
+	"cmp"
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -203,5 +205,33 @@ func BenchmarkIndex(b *testing.B) {
 				runtime.KeepAlive(x)
 			}
 		})
+	}
+}
+
+// TestSortBand pins sortBand to a comparison sort by value, then text, on
+// values that share some of their bytes.
+func TestSortBand(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 500 {
+		n := r.IntN(300)
+		entries := make([]bandEntry, n)
+		for i := range entries {
+			k := r.Uint64()
+			switch r.IntN(3) {
+			case 0:
+				k &= 0xff00 // most bytes shared
+			case 1:
+				k = uint64(r.IntN(4)) << 56 // equal values
+			}
+			entries[i] = bandEntry{key: k, doc: int32(i)}
+		}
+		want := slices.Clone(entries)
+		slices.SortFunc(want, func(p, q bandEntry) int {
+			return cmp.Or(cmp.Compare(p.key, q.key), cmp.Compare(p.doc, q.doc))
+		})
+		sortBand(entries, make([]bandEntry, n))
+		if !slices.Equal(entries, want) {
+			t.Fatalf("sortBand of %d entries differs from a comparison sort", n)
+		}
 	}
 }
