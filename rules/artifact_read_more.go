@@ -170,6 +170,14 @@ func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
 	if from < ls.Start {
 		from = ls.Start
 	}
+	if !lastWordRepeated(text, from, c) {
+		return readMoreWidget{}, false
+	}
+	return videoWidgetIn(text, ls, from, c)
+}
+
+// videoWidgetIn is videoWidget on the words of text[from:c].
+func videoWidgetIn(text string, ls finding.Span, from, c int) (readMoreWidget, bool) {
 	// The words before the code as headlineWords splits them; only the
 	// last 2*30 can be a title printed twice.
 	var last lastWords
@@ -202,6 +210,31 @@ func videoWidget(text string, ls finding.Span, c int) (readMoreWidget, bool) {
 		return readMoreWidget{span: finding.Span{Start: ws[k].Start, End: ws[n-1].End}, in: ls, line: -1, sure: true, video: title}, true
 	}
 	return readMoreWidget{}, false
+}
+
+// lastWordRepeated reports whether the last word of text[from:c] may be
+// found again before it there: a title printed twice ends with the same word
+// twice. It answers false only for an ASCII last word after an ASCII space
+// that text[from:c] holds nowhere else (most lines that end with an editor
+// code), where splitting 2000 bytes into words would be wasted: the other
+// word would be a substring of what precedes. ASCII bytes split words the
+// same way read backwards or forwards, whatever the bytes around them.
+func lastWordRepeated(text string, from, c int) bool {
+	i := c
+	for i > from && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	end := i
+	for i > from && text[i-1] != ' ' && text[i-1] != '\t' {
+		if text[i-1] >= utf8.RuneSelf {
+			return true
+		}
+		i--
+	}
+	if i == end || i == from {
+		return true
+	}
+	return strings.Contains(text[from:i], text[i:end])
 }
 
 // sameWords reports whether the words a and b of text are the same, word for word.
@@ -480,13 +513,29 @@ type headlineWords struct {
 // newHeadlineWords finds the words of text[from:limit] and the first editor
 // code among them.
 func newHeadlineWords(text string, from, limit int) *headlineWords {
-	h := &headlineWords{text: text, stop: -1, ws: make([]headlineWord, 0, 16)}
+	h := &headlineWords{}
+	h.init(text, from, limit, nil)
+	return h
+}
+
+// init sets h to the words of text[from:limit], as newHeadlineWords; ws is
+// where the words are built (h.ws, emptied).
+func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
+	h.text, h.stop, h.ws, h.n, h.gaps = text, -1, ws[:0], 0, 0
 	start := -1 // the start of the word being read, -1 between words
 	spaces := 0 // the spaces before it
 	i := from
 	h.done = true
 scan:
 	for i < limit {
+		if start >= 0 { // inside a word: its ASCII bytes at once
+			for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
+				i++
+			}
+			if i == limit {
+				break
+			}
+		}
 		size := 1
 		space := false
 		if c := text[i]; c < utf8.RuneSelf {
@@ -520,7 +569,6 @@ scan:
 	if h.stop < 0 {
 		h.stop = h.n
 	}
-	return h
 }
 
 // add adds the word text[start:end], the next one, and notes the first editor code.
@@ -619,7 +667,9 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	if i < limit && text[i] == ':' {
 		i++
 	}
-	ws := newHeadlineWords(text, i, limit)
+	var ws headlineWords // on the stack: headlineEnd runs for every inline widget
+	var built [16]headlineWord
+	ws.init(text, i, limit, built[:0])
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
 	widgets := p.Packs.Union("inline-widgets")
@@ -772,7 +822,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 	tail := strings.TrimRight(last.text, ",.;:")
 	for c := r; c < q-1; c++ {
 		name := strings.TrimSpace(doc[ws[c].start:last.start]) + " " + tail
-		if strings.Count(nearby(doc, last.start, nameReach), name) >= 2 {
+		if holdsTwice(nearby(doc, last.start, nameReach), name) {
 			b = c
 			break
 		}
@@ -791,6 +841,13 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 		}
 	}
 	return b
+}
+
+// holdsTwice reports whether strings.Count(s, sub) >= 2 for a non-empty
+// sub, stopping at the second occurrence instead of counting them all.
+func holdsTwice(s, sub string) bool {
+	i := strings.Index(s, sub)
+	return i >= 0 && strings.Contains(s[i+len(sub):], sub)
 }
 
 // isNumberWord reports whether s is made of digits and separators: "12.12".

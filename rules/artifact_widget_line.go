@@ -31,7 +31,7 @@ var WidgetLine = &rule.Rule{
 
 func runWidgetLine(p *rule.Pass) {
 	d := p.Doc
-	networks := newShareNetworks(p.Packs.Union("share-networks"))
+	networks := shareNetworksOf(p.Packs.Union("share-networks"))
 	widgets := lineWidgetKinds(p)
 	first, last := -1, -1
 	var kinds []string
@@ -143,6 +143,14 @@ type shareNetworks struct {
 	// first holds the bytes a name starts with, in both cases; every byte
 	// outside ASCII when a name starts with one.
 	first [256]bool
+}
+
+// shareNetworksKey is the key of a list's shareNetworks (List.Derived).
+type shareNetworksKey struct{}
+
+// shareNetworksOf returns list's shareNetworks, made once per run.
+func shareNetworksOf(list *lexicon.List) *shareNetworks {
+	return list.Derived(shareNetworksKey{}, func(l *lexicon.List) any { return newShareNetworks(l) }).(*shareNetworks)
 }
 
 func newShareNetworks(list *lexicon.List) *shareNetworks {

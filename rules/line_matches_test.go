@@ -95,15 +95,22 @@ func TestLineMatchesAsByLine(t *testing.T) {
 		lexicon.NewList("short", []string{"ba", "Baca juga"}),            // too short for the scan: line by line
 		lexicon.NewList("punct", []string{"\"Baca juga", "Baca juga:"}),  // starts with punctuation: line by line
 	}
+	// The scan's stride and gram follow the shortest phrase: four bytes
+	// (gram 3, stride 2), five (gram 4, stride 2), nine (gram 4, stride 4).
+	five := lexicon.NewList("five", []string{"Simak", "Baca juga", "Berita ini"})
+	nine := lexicon.NewList("nine", []string{"Baca juga", "Artikel ini telah tayang di", "Simak juga video", "ADVERTISEMENT"})
+	groups := [][]*lexicon.List{lists, {five}, {nine}, {nine, lists[4]}, {lists[0]}, {lists[1], lists[2]}}
 	found := 0
 	for _, text := range widgetTestTexts(t) {
 		d := document.Parse("t.txt", []byte(text))
-		got := lineMatches(d, lists)
-		for k, list := range lists {
-			want := lineMatchesByLine(d, list)
-			found += len(want)
-			if !slices.Equal(got[k], want) {
-				t.Fatalf("list %s in %q:\n got %v\nwant %v", list.Name, text, got[k], want)
+		for _, lists := range groups {
+			got := lineMatches(d, lists)
+			for k, list := range lists {
+				want := lineMatchesByLine(d, list)
+				found += len(want)
+				if !slices.Equal(got[k], want) {
+					t.Fatalf("list %s in %q:\n got %v\nwant %v", list.Name, text, got[k], want)
+				}
 			}
 		}
 	}
@@ -273,5 +280,74 @@ func TestHeadlineWordsAsSplit(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Fatalf("only %d stretches checked", checked)
+	}
+}
+
+// TestLastWordRepeatedKeepsEveryVideo: where lastWordRepeated rules a line
+// out, the full search finds no video widget.
+func TestLastWordRepeatedKeepsEveryVideo(t *testing.T) {
+	texts := widgetTestTexts(t)
+	r := rand.New(rand.NewSource(3))
+	titles := []string{"Gol Indah", "Persib Menang Lagi", "Video: Jokowi", "Ini  Dia", "É Bola", "x\xff y", "Bali\u00a0United", "Liga 1 2024"}
+	for range 2000 {
+		tt := titles[r.Intn(len(titles))]
+		pre := []string{"", "Video ", "Simak ", "x", "Berita ini. "}[r.Intn(5)]
+		sep := []string{" ", "  ", "\t", "\u00a0", ""}[r.Intn(5)]
+		end := []string{" ", "", "\t", " \t "}[r.Intn(4)]
+		texts = append(texts, pre+"Video: "+tt+sep+"Video: "+tt+end+"(nds/krs)", pre+tt+sep+tt+end+"(ab/cd)", tt+" Video "+tt+"x (ab/cd)")
+	}
+	kept, videos := 0, 0
+	for _, text := range texts {
+		d := document.Parse("t.txt", []byte(text))
+		for _, code := range editorCodeLines(d) {
+			ls := trimmedLine(d, code.line)
+			from := max(code.at-2000, ls.Start)
+			_, want := videoWidgetIn(d.Text, ls, from, code.at)
+			if want {
+				videos++
+			}
+			if !lastWordRepeated(d.Text, from, code.at) {
+				if want {
+					t.Fatalf("video widget before %d in %q ruled out", code.at, text)
+				}
+				continue
+			}
+			kept++
+		}
+	}
+	if videos < 500 || kept == 0 {
+		t.Fatalf("%d videos, %d kept: the test tests too little", videos, kept)
+	}
+}
+
+// TestFieldsJoinedAsFields: the key of a widget line, built without a copy
+// where it can be, is what the plain code built.
+func TestFieldsJoinedAsFields(t *testing.T) {
+	pieces := []string{"Baca", "juga", ":", ".", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2009", "é", "\xff", "x"}
+	r := rand.New(rand.NewSource(7))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(10) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+		if got := fieldsJoined(s); got != want {
+			t.Fatalf("fieldsJoined(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestHoldsTwiceAsCount(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteByte("ab "[r.Intn(3)])
+		}
+		s, sub := b.String(), []string{"a", "aa", "ab", "a b", "aba", "b"}[r.Intn(6)]
+		if got, want := holdsTwice(s, sub), strings.Count(s, sub) >= 2; got != want {
+			t.Fatalf("holdsTwice(%q, %q) = %v, want %v", s, sub, got, want)
+		}
 	}
 }

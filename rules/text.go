@@ -261,7 +261,7 @@ func findWidgetKind(p *rule.Pass, line string) string {
 	if !mayHold && !mayMatch {
 		return ""
 	}
-	key := strings.TrimRight(strings.Join(strings.Fields(strings.ReplaceAll(line, "\u00a0", " ")), " "), ":.")
+	key := strings.TrimRight(fieldsJoined(line), ":.")
 	if key == "" {
 		return ""
 	}
@@ -282,6 +282,24 @@ func findWidgetKind(p *rule.Pass, line string) string {
 		}
 	}
 	return ""
+}
+
+// fieldsJoined returns line's words (unicode.IsSpace, as strings.Fields)
+// joined by single spaces: line itself, without a copy, when it is ASCII with
+// single spaces between its words and none at its ends (most lines).
+func fieldsJoined(line string) string {
+	prev := byte(' ') // a space before the line: one at its start is not single
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf || c != ' ' && asciiSpace[c] || c == ' ' && prev == ' ' {
+			return strings.Join(strings.Fields(line), " ")
+		}
+		prev = c
+	}
+	if prev == ' ' {
+		return strings.Join(strings.Fields(line), " ")
+	}
+	return line
 }
 
 // titleLine returns the index of the article's headline: the first non-blank

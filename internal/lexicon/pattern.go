@@ -178,6 +178,26 @@ func foldedRunes(s string) []rune {
 	return out
 }
 
+// trimLineEnd is strings.TrimRightFunc(s, isLineEnd), ASCII read first.
+func trimLineEnd(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s, isLineEnd)
+		}
+		if c != ':' && c != '.' && !asciiSpace(c) {
+			return s
+		}
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// asciiSpace reports whether the ASCII byte c is white space (unicode.IsSpace).
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
 // hasFoldedPrefix reports whether s starts with the runes of prefix, each
 // rune of s folded (foldRune).
 func hasFoldedPrefix(s string, prefix []rune) bool {
@@ -220,11 +240,15 @@ func digitField(s string, n int) int {
 	field, inField := 0, false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
+		space := false
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		} else {
+			space = asciiSpace(s[i])
 		}
 		i += size
-		if unicode.IsSpace(r) {
+		if space {
 			inField = false
 			continue
 		}
@@ -424,16 +448,24 @@ func (lp *LinePattern) candidates(line string, try func(i int) bool) {
 	if len(cands) == 0 {
 		return
 	}
-	end := strings.TrimRightFunc(line, isLineEnd)
 	var buf [256]byte
-	var folded []byte // line folded, once needed
-	digit := -1       // whether line holds an ASCII digit, once known
-	leadDigit := -1   // digitField(line, maxDigitFields), once known
+	var folded []byte          // line folded, once needed
+	digit := -1                // whether line holds an ASCII digit, once known
+	leadDigit := -1            // digitField(line, maxDigitFields), once known
+	end, endKnown := "", false // line without its line ends (isLineEnd), once needed
 next:
 	for _, i := range cands {
 		p := &lp.pats[i]
-		if !hasFoldedPrefix(line, p.lead) || !hasFoldedSuffix(end, p.tail) {
+		if !hasFoldedPrefix(line, p.lead) {
 			continue
+		}
+		if len(p.tail) > 0 {
+			if !endKnown {
+				end, endKnown = trimLineEnd(line), true
+			}
+			if !hasFoldedSuffix(end, p.tail) {
+				continue
+			}
 		}
 		if p.digitFields > 0 {
 			if leadDigit < 0 {

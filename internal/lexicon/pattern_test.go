@@ -2,11 +2,13 @@ package lexicon
 
 import (
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -193,4 +195,37 @@ func TestDigitField(t *testing.T) {
 	assert.Equal(t, 3, digitField("a\tb x1", 3))
 	assert.Equal(t, 2, digitField("é 1x", 3))
 	assert.Equal(t, 0, digitField("", 3))
+}
+
+// TestLineEndAndDigitFieldShortcuts compares the ASCII fast paths of
+// trimLineEnd and digitField with unicode.IsSpace read rune by rune.
+func TestLineEndAndDigitFieldShortcuts(t *testing.T) {
+	plainDigitField := func(s string, n int) int {
+		for k, f := range strings.FieldsFunc(s, unicode.IsSpace) {
+			if k == n {
+				return 0
+			}
+			if strings.ContainsAny(f, "0123456789") {
+				return k + 1
+			}
+		}
+		return 0
+	}
+	pieces := []string{"a", "Baca", "12", "x1", ":", ".", " ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2009", "\u3000", "é", "\xff", "\x1c", "\x00", "١"}
+	r := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := trimLineEnd(s), strings.TrimRightFunc(s, isLineEnd); got != want {
+			t.Fatalf("trimLineEnd(%q) = %q, want %q", s, got, want)
+		}
+		for n := 1; n <= 3; n++ {
+			if got, want := digitField(s, n), plainDigitField(s, n); got != want {
+				t.Fatalf("digitField(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+	}
 }
