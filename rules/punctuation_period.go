@@ -36,7 +36,9 @@ type periodSitesKey struct{}
 // lookup: neither white space nor a word holds a line's end, so a site never
 // crosses one.
 func findPeriodSites(t string) []periodSite {
-	var out []periodSite
+	// Room for a site at every period (up to a bound): one allocation
+	// instead of a slice grown by doubling, most of the periods being sites.
+	out := make([]periodSite, 0, min(strings.Count(t, "."), 256))
 	for off := 0; ; {
 		k := strings.IndexByte(t[off:], '.')
 		if k < 0 {

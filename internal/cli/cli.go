@@ -257,7 +257,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 		Rules: registry, Lexicons: conf.Packs, Jobs: o.jobs, Mode: mode, Stdout: fixedOut,
 		ProfileFor: conf.ProfileFor, Drop: conf.Drop,
 	}), inputs)
-	out.done()
+	if ferr := out.done(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return usage("%v", err)
 	}

@@ -45,6 +45,11 @@ func newOutput(env Env, o options, rules []*rule.Rule, mode engine.Mode, inputs 
 		if err != nil {
 			return nil, err
 		}
+		if !env.Terminal {
+			// Nobody reads a file or a pipe line by line as it is
+			// written: a write per 64 KiB, not one per file.
+			out.stream.Gather(64 << 10)
+		}
 	}
 	return out, nil
 }
@@ -66,11 +71,16 @@ func (out *output) engineOptions(opts engine.Options) engine.Options {
 	return opts
 }
 
-// done clears the progress line.
-func (out *output) done() {
+// done clears the progress line and writes the findings the stream still
+// holds.
+func (out *output) done() error {
 	if out.meter != nil {
 		out.meter.Clear()
 	}
+	if out.stream != nil {
+		return out.stream.Flush()
+	}
+	return nil
 }
 
 // tally counts findings by severity.

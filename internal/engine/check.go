@@ -81,30 +81,43 @@ func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]f
 	var facts map[string][]rule.OwnFact
 	eol := doc.LineEnding.Bytes()
 	report := func(f finding.Finding) {
-		applySeverity(prof, &f)
-		if opts.Drop != nil && opts.Drop(&f, doc.Slice(f.Span)) {
+		// The finding is built in its place in findings, not in a copy of
+		// its own on the heap (Drop and Resolve take its address).
+		if findings == nil {
+			findings = make([]finding.Finding, 0, 8)
+		}
+		findings = append(findings, f)
+		g := &findings[len(findings)-1]
+		applySeverity(prof, g)
+		if opts.Drop != nil && opts.Drop(g, doc.Slice(g.Span)) {
+			*g = finding.Finding{}
+			findings = findings[:len(findings)-1]
 			return
 		}
-		for i := range f.Fixes {
-			for j := range f.Fixes[i].Edits {
-				f.Fixes[i].Edits[j].New = fix.NormalizeNewlines(f.Fixes[i].Edits[j].New, eol)
+		for i := range g.Fixes {
+			for j := range g.Fixes[i].Edits {
+				g.Fixes[i].Edits[j].New = fix.NormalizeNewlines(g.Fixes[i].Edits[j].New, eol)
 			}
 		}
-		doc.Resolve(&f)
-		findings = append(findings, f)
+		doc.Resolve(g)
 	}
+	// One pass and one export function serve every rule in turn (a rule
+	// keeps neither after its Run or Collect returns): not two allocations
+	// per rule and file.
+	var id string
+	export := func(key string, f rule.Fact) {
+		if facts == nil {
+			facts = map[string][]rule.OwnFact{}
+		}
+		facts[id] = append(facts[id], rule.OwnFact{Key: key, Fact: f})
+	}
+	pass := rule.NewPass(nil, doc, opts.Lexicons, pack, export, report)
 	for _, rl := range prof.Rules {
 		if rl.NeedsLanguage && pack == nil {
 			continue
 		}
-		id := rl.ID
-		export := func(key string, f rule.Fact) {
-			if facts == nil {
-				facts = map[string][]rule.OwnFact{}
-			}
-			facts[id] = append(facts[id], rule.OwnFact{Key: key, Fact: f})
-		}
-		pass := rule.NewPass(rl, doc, opts.Lexicons, pack, export, report)
+		id = rl.ID
+		pass.Rule = rl
 		pass.Options = prof.Options[rl.ID]
 		pass.RunOptions = prof.Options
 		if rl.Run != nil {
@@ -113,6 +126,9 @@ func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]f
 		if rl.Collect != nil {
 			rl.Collect(pass)
 		}
+	}
+	if len(findings) == 0 {
+		findings = nil // every finding dropped
 	}
 	return findings, facts
 }

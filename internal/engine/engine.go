@@ -6,12 +6,15 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -302,7 +305,11 @@ type finisher struct {
 	spill        *spill
 	spillErr     error
 	shared       map[string]*rule.Shared
-	err          error
+	// views holds, by rule ID, the corpus rules' views of the store once
+	// they have facts (a view never changes after): not one made for every
+	// file and rule.
+	views map[string]rule.Facts
+	err   error
 }
 
 // heldFile is what phase two needs of a file that waits for every file: its
@@ -317,7 +324,7 @@ type heldFile struct {
 }
 
 func newFinisher(opts Options) *finisher {
-	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}, profileIndex: map[*Profile]int32{}}
+	f := &finisher{opts: opts, res: &Result{}, store: newFactStore(), streaming: true, shared: map[string]*rule.Shared{}, views: map[string]rule.Facts{}, profileIndex: map[*Profile]int32{}}
 	for _, rl := range opts.Rules {
 		if rl.IsCorpus() && !rl.PriorFacts {
 			f.streaming = false
@@ -360,6 +367,7 @@ func (f *finisher) add(r *fileResult) error {
 	if !f.streaming {
 		return f.hold(r)
 	}
+	f.keepViews()
 	// The store now holds this file's facts and every earlier file's.
 	f.err = f.report(r.path, r.profile, r.checked, r.findings, func(id string) []rule.OwnFact { return r.facts[id] })
 	return f.err
@@ -414,6 +422,7 @@ func (f *finisher) close() error {
 	if f.streaming {
 		return nil
 	}
+	f.keepViews() // before phase two, which may run on several goroutines
 	jobs := f.opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -520,6 +529,15 @@ func (f *finisher) takeHeld(i int) ([]finding.Finding, error) {
 	return findings, nil
 }
 
+// keepViews keeps the view of each corpus rule that has facts by now.
+func (f *finisher) keepViews() {
+	for _, rl := range f.opts.Rules {
+		if _, ok := f.views[rl.ID]; !ok && rl.IsCorpus() && f.store.rules[rl.ID] != nil {
+			f.views[rl.ID] = f.store.view(rl.ID)
+		}
+	}
+}
+
 // phaseTwo runs phase two for held file i; safe for concurrent use.
 func (f *finisher) phaseTwo(i int, findings []finding.Finding) ([]finding.Finding, *FileError) {
 	h := f.held[i]
@@ -539,18 +557,25 @@ func (f *finisher) report(path string, prof *Profile, checked bool, findings []f
 // reads the finisher, so held files can go through it at once.
 func (f *finisher) runPhaseTwo(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) ([]finding.Finding, *FileError) {
 	if checked {
+		report := func(fd finding.Finding) {
+			// Built in its place in findings, not in a copy on the heap.
+			findings = append(findings, fd)
+			g := &findings[len(findings)-1]
+			applySeverity(prof, g)
+			if f.opts.Drop != nil && f.opts.Drop(g, "") {
+				*g = finding.Finding{}
+				findings = findings[:len(findings)-1]
+			}
+		}
 		for _, rl := range f.opts.Rules {
 			if !rl.IsCorpus() || !prof.has(rl) {
 				continue
 			}
-			report := func(fd finding.Finding) {
-				applySeverity(prof, &fd)
-				if f.opts.Drop != nil && f.opts.Drop(&fd, "") {
-					return
-				}
-				findings = append(findings, fd)
+			view := f.views[rl.ID]
+			if view == nil {
+				view = f.store.view(rl.ID) // no facts yet
 			}
-			pass := rule.NewCorpusPass(rl, path, own(rl.ID), f.store.view(rl.ID), report)
+			pass := rule.NewCorpusPass(rl, path, own(rl.ID), view, report)
 			// One per rule and run (made in newFinisher); when streaming, a
 			// file sees only the facts so far, so nothing derived from them
 			// is shared.
@@ -593,24 +618,27 @@ func runCorpus(rl *rule.Rule, pass *rule.CorpusPass) (err error) {
 	return nil
 }
 
-// SortFindings orders findings by path, position, rule, end and message.
+// SortFindings orders findings by path, position, rule, end and message
+// (stable: findings equal in all of these keep their order).
 func SortFindings(fs []finding.Finding) {
-	sort.SliceStable(fs, func(a, b int) bool {
-		x, y := &fs[a], &fs[b]
-		if x.Path != y.Path {
-			return x.Path < y.Path
-		}
-		if x.Span.Start != y.Span.Start {
-			return x.Span.Start < y.Span.Start
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Span.End != y.Span.End {
-			return x.Span.End < y.Span.End
-		}
-		return x.Message < y.Message
-	})
+	slices.SortStableFunc(fs, compareFindings)
+}
+
+// compareFindings is SortFindings' order.
+func compareFindings(x, y finding.Finding) int {
+	if c := strings.Compare(x.Path, y.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Span.Start, y.Span.Start); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Rule, y.Rule); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Span.End, y.Span.End); c != 0 {
+		return c
+	}
+	return strings.Compare(x.Message, y.Message)
 }
 
 func applySeverity(p *Profile, f *finding.Finding) {

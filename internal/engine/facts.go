@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"unsafe"
 
@@ -29,6 +31,8 @@ type factStore struct {
 	values []any
 	// scratch is reused to encode one fact.
 	scratch []byte
+	// order is reused to list one rule's facts of a file in span order.
+	order []int32
 }
 
 // ruleFacts is one rule's facts.
@@ -73,19 +77,20 @@ func (s *factStore) add(file int, facts map[string][]rule.OwnFact) {
 		}
 		// Listed under their keys in span order, so that a key's facts are
 		// sorted.
-		order := make([]int, len(exported))
-		for i := range order {
-			order[i] = i
+		order := s.order[:0]
+		for i := range exported {
+			order = append(order, int32(i))
 		}
-		sort.SliceStable(order, func(a, b int) bool {
-			x, y := exported[order[a]].Span, exported[order[b]].Span
-			if x.Start != y.Start {
-				return x.Start < y.Start
+		s.order = order
+		slices.SortStableFunc(order, func(a, b int32) int {
+			x, y := exported[a].Span, exported[b].Span
+			if c := cmp.Compare(x.Start, y.Start); c != 0 {
+				return c
 			}
-			return x.End < y.End
+			return cmp.Compare(x.End, y.End)
 		})
 		for _, i := range order {
-			rf.list(exported[i].Key, base+int32(i))
+			rf.list(exported[i].Key, base+i)
 		}
 	}
 }

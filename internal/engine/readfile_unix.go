@@ -50,17 +50,21 @@ func readFile(name string) ([]byte, error) {
 	})
 }
 
-// readFileContents is os.ReadFile's loop: a buffer of the file's size plus
-// one byte (at least 512), grown until a read reports the end of the file.
+// readFileContents is os.ReadFile's loop: a buffer of the file's size (at
+// least 512 bytes when the size is unknown), grown until a read reports the
+// end of the file. Unlike os.ReadFile it stops as soon as it holds as many
+// bytes as the file had when it was opened, without a last read to see the
+// end (a system call for each of thousands of files): a file that grows
+// while it is read is read as it was. A file that claims no size (/proc) or
+// turns out shorter is read to its end.
 func readFileContents(statSize int64, read func([]byte) (int, error)) ([]byte, error) {
-	zeroSize := statSize == 0
 	var size int
 	if int64(int(statSize)) == statSize {
 		size = int(statSize)
 	}
-	size++ // one byte for the final read at end of file
+	known := size > 0
 	const minBuf = 512
-	if size < minBuf {
+	if size < minBuf && !known {
 		size = minBuf
 	}
 	data := make([]byte, 0, size)
@@ -73,7 +77,10 @@ func readFileContents(statSize int64, read func([]byte) (int, error)) ([]byte, e
 			}
 			return data, err
 		}
-		if capRemain := cap(data) - len(data); capRemain == 0 || (zeroSize && capRemain < minBuf) {
+		if known && len(data) == size {
+			return data, nil
+		}
+		if capRemain := cap(data) - len(data); capRemain == 0 || (!known && capRemain < minBuf) {
 			data = slices.Grow(data, minBuf)
 		}
 	}

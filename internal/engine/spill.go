@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 )
@@ -68,13 +70,16 @@ func (s *spill) close() {
 	os.Remove(s.file.Name())
 }
 
-// The spill's record of one file is a uvarint count of findings, then each
+// The spill's record of one file is its length in bytes (a uvarint), then
+// its body: a uvarint count of findings, then each
 // finding's fields in declaration order: strings as a uvarint length and
 // their bytes, integers as varints, booleans as one byte, slices as a
 // uvarint count and their elements. An empty slice reads back as nil, as it
 // did when the spill was gob (which drops empty fields): a finding's JSON
 // keeps the shape it had. TestSpillMatchesGob holds the two to the same
 // results, and fails when Finding gains a field this code does not carry.
+// A record is read in one piece and decoded in memory; its strings are
+// slices of it, not allocations of their own.
 
 // spillEncoder builds records in a buffer it reuses.
 type spillEncoder struct {
@@ -83,7 +88,10 @@ type spillEncoder struct {
 
 // record returns the encoding of fs, valid until the next call.
 func (e *spillEncoder) record(fs []finding.Finding) []byte {
-	b := binary.AppendUvarint(e.buf[:0], uint64(len(fs)))
+	// The body is encoded after room for the longest length prefix, which
+	// is then written just before it.
+	const room = binary.MaxVarintLen64
+	b := binary.AppendUvarint(append(e.buf[:0], make([]byte, room)...), uint64(len(fs)))
 	for i := range fs {
 		f := &fs[i]
 		b = appendString(b, f.Rule)
@@ -115,7 +123,10 @@ func (e *spillEncoder) record(fs []finding.Finding) []byte {
 		}
 	}
 	e.buf = b
-	return b
+	var prefix [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(prefix[:], uint64(len(b)-room))
+	copy(b[room-n:], prefix[:n])
+	return b[room-n:]
 }
 
 func appendString(b []byte, s string) []byte {
@@ -148,11 +159,12 @@ func appendPosition(b []byte, p finding.Position) []byte {
 }
 
 // spillDecoder reads records back. It shares the strings that repeat from
-// one finding to the next (rule IDs, paths) instead of allocating each again.
+// one finding to the next (rule IDs, paths) instead of keeping a copy each;
+// the others are slices of the record, read into memory of its own.
 type spillDecoder struct {
-	r       *bufio.Reader
+	rec     []byte // the record's body, never written to once read
+	pos     int
 	err     error
-	buf     []byte
 	rules   map[string]string
 	lastStr string
 }
@@ -160,13 +172,49 @@ type spillDecoder struct {
 // errSpillCorrupt reports a record that does not decode.
 var errSpillCorrupt = errors.New("corrupt record")
 
+// maxSpillRecord bounds a record's length as read back: a corrupt length
+// must not allocate gigabytes.
+const maxSpillRecord = 1 << 31
+
 // record reads the next record from r.
 func (d *spillDecoder) record(r *bufio.Reader) ([]finding.Finding, error) {
-	d.r, d.err = r, nil
+	size, err := binary.ReadUvarint(r)
+	if err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	if size > maxSpillRecord {
+		return nil, errSpillCorrupt
+	}
+	rec := make([]byte, size)
+	if _, err := io.ReadFull(r, rec); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	d.rec, d.pos, d.err = rec, 0, nil
+	fs := d.findings()
+	if d.err == nil && d.pos != len(d.rec) {
+		d.err = errSpillCorrupt
+	}
+	d.rec = nil
+	if d.err != nil {
+		return nil, d.err
+	}
+	return fs, nil
+}
+
+// findings decodes the record's body.
+func (d *spillDecoder) findings() []finding.Finding {
 	n := d.count()
 	var fs []finding.Finding
 	if n > 0 && d.err == nil {
-		fs = make([]finding.Finding, n)
+		// Room for a few corpus findings, which phase two appends: not a
+		// copy of the whole slice to grow it.
+		fs = make([]finding.Finding, n, n+4)
 	}
 	for i := range fs {
 		f := &fs[i]
@@ -204,26 +252,22 @@ func (d *spillDecoder) record(r *bufio.Reader) ([]finding.Finding, error) {
 			}
 		}
 		if d.err != nil {
-			break
+			return nil
 		}
 	}
-	if d.err != nil {
-		if d.err == io.EOF {
-			d.err = io.ErrUnexpectedEOF
-		}
-		return nil, d.err
-	}
-	return fs, nil
+	return fs
 }
 
 func (d *spillDecoder) int() int {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadVarint(d.r)
-	if err != nil {
-		d.err = err
+	v, n := binary.Varint(d.rec[d.pos:])
+	if n <= 0 {
+		d.err = errSpillCorrupt
+		return 0
 	}
+	d.pos += n
 	return int(v)
 }
 
@@ -232,15 +276,13 @@ func (d *spillDecoder) count() int {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.err = err
-		return 0
-	}
-	if v > 1<<31 {
+	v, n := binary.Uvarint(d.rec[d.pos:])
+	if n <= 0 || v > uint64(len(d.rec)-d.pos-n) {
+		// Every element takes at least a byte.
 		d.err = errSpillCorrupt
 		return 0
 	}
+	d.pos += n
 	return int(v)
 }
 
@@ -248,10 +290,12 @@ func (d *spillDecoder) bool() bool {
 	if d.err != nil {
 		return false
 	}
-	c, err := d.r.ReadByte()
-	if err != nil {
-		d.err = err
+	if d.pos >= len(d.rec) {
+		d.err = errSpillCorrupt
+		return false
 	}
+	c := d.rec[d.pos]
+	d.pos++
 	return c != 0
 }
 
@@ -267,32 +311,24 @@ func (d *spillDecoder) position() finding.Position {
 	return finding.Position{Offset: d.int(), Line: d.int(), Column: d.int(), RuneColumn: d.int(), UTF16Column: d.int()}
 }
 
-// bytes reads a string's bytes into the decoder's buffer.
-func (d *spillDecoder) bytes() []byte {
+// string reads a string: a slice of the record, which is never written to.
+func (d *spillDecoder) string() string {
 	n := d.count()
 	if d.err != nil || n == 0 {
-		return nil
+		return ""
 	}
-	if cap(d.buf) < n {
-		d.buf = make([]byte, n)
-	}
-	b := d.buf[:n]
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		d.err = err
-		return nil
-	}
-	return b
+	s := unsafe.String(&d.rec[d.pos], n)
+	d.pos += n
+	return s
 }
-
-func (d *spillDecoder) string() string { return string(d.bytes()) }
 
 // rule reads a rule ID, shared with every other finding of the rule.
 func (d *spillDecoder) rule() string {
-	b := d.bytes()
-	if s, ok := d.rules[string(b)]; ok {
+	b := d.string()
+	if s, ok := d.rules[b]; ok {
 		return s
 	}
-	s := string(b)
+	s := strings.Clone(b)
 	if d.rules == nil {
 		d.rules = map[string]string{}
 	}
@@ -302,10 +338,9 @@ func (d *spillDecoder) rule() string {
 
 // repeated reads a path, shared with the previous one when they are equal.
 func (d *spillDecoder) repeated() string {
-	b := d.bytes()
-	if string(b) == d.lastStr {
-		return d.lastStr
+	s := d.string()
+	if s != d.lastStr {
+		d.lastStr = s
 	}
-	d.lastStr = string(b)
 	return d.lastStr
 }

@@ -118,3 +118,22 @@ func TestSpillTruncated(t *testing.T) {
 }
 
 func bufioReader(b []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(b)) }
+
+// A record whose bytes were changed reads back as an error or as findings,
+// never as a panic or a read outside the record.
+func TestSpillCorruptNeverPanics(t *testing.T) {
+	var e spillEncoder
+	rec := append([]byte(nil), e.record(spillFindings()[0])...)
+	for i := range rec {
+		for _, c := range []byte{0, 1, 0x7f, 0x80, 0xff} {
+			bad := append([]byte(nil), rec...)
+			bad[i] = c
+			var d spillDecoder
+			d.record(bufioReader(bad))
+		}
+	}
+	var d spillDecoder
+	if _, err := d.record(bufioReader([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0x7f})); err == nil {
+		t.Fatal("a record longer than any could be decoded")
+	}
+}

@@ -6,6 +6,7 @@ package findingtext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -18,18 +19,41 @@ const QuoteLimit = 60
 // control characters (and zero-width space, BOM) dropped, cut with "…" after
 // QuoteLimit characters, so a message stays one short line.
 func Quote(s string) string {
+	// Room for the quote marks, the text kept (QuoteLimit characters and a
+	// space, four bytes at most each, or all of a shorter s) and "…": one
+	// allocation, the string itself (only invalid UTF-8, which becomes
+	// U+FFFD, can make the text longer than s).
 	var b strings.Builder
+	b.Grow(len("\u201c\u201d…") + min(len(s), 4*(QuoteLimit+1)))
+	b.WriteString("\u201c")
 	n := 0
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			// ASCII: white space is \t \n \v \f \r and space, control
+			// characters are below space and DEL.
+			if r == ' ' || uint32(r-'\t') <= '\r'-'\t' {
+				space = true
+				continue
+			}
+			if r < ' ' || r == 0x7f {
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+				continue
+			}
 		}
-		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
-			continue
-		}
-		if space && b.Len() > 0 {
+		if space && n > 0 {
 			b.WriteByte(' ')
 			n++
 		}
@@ -41,7 +65,8 @@ func Quote(s string) string {
 		b.WriteRune(r)
 		n++
 	}
-	return "\u201c" + b.String() + "\u201d"
+	b.WriteString("\u201d")
+	return b.String()
 }
 
 // DeleteLineFix is the safe fix that deletes line i of d (with its line end).

@@ -9,146 +9,79 @@ import (
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
 
-// rdDiagnostic is reviewdog's Diagnostic message (Reviewdog Diagnostic Format,
-// proto/rdf/reviewdog.proto) with the proto JSON field names.
-type rdDiagnostic struct {
-	Message          string              `json:"message"`
-	Location         rdLocation          `json:"location"`
-	Severity         string              `json:"severity"`
-	Source           rdSource            `json:"source"`
-	Code             rdCode              `json:"code"`
-	Suggestions      []rdSuggestion      `json:"suggestions,omitempty"`
-	OriginalOutput   string              `json:"original_output,omitempty"`
-	RelatedLocations []rdRelatedLocation `json:"related_locations,omitempty"`
-}
-
-// rdLocation is a file and, unless the diagnostic is about the whole file, a
-// range in it.
-type rdLocation struct {
-	Path  string   `json:"path"`
-	Range *rdRange `json:"range,omitempty"`
-}
-
-// rdRange is a range with an exclusive end.
-type rdRange struct {
-	Start rdPosition `json:"start"`
-	End   rdPosition `json:"end"`
-}
-
-// rdPosition is a 1-based line and a 1-based column counted in UTF-8 bytes.
-type rdPosition struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
-
-// rdSource names the tool that produced the diagnostic.
-type rdSource struct {
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
-}
-
-// rdCode is the rule that produced the diagnostic.
-type rdCode struct {
-	Value string `json:"value"`
-	URL   string `json:"url,omitempty"`
-}
-
-// rdSuggestion replaces the text of range with text; an empty range inserts.
-type rdSuggestion struct {
-	Range rdRange `json:"range"`
-	Text  string  `json:"text"`
-}
-
-// rdRelatedLocation is another place the diagnostic refers to.
-type rdRelatedLocation struct {
-	Message  string     `json:"message,omitempty"`
-	Location rdLocation `json:"location"`
-}
-
 // writeRDJSONL renders reviewdog's rdjsonl: one Diagnostic JSON object per
-// line. Columns are UTF-8 byte columns with an exclusive end, as reviewdog
-// expects; a whole-file finding has no range. The edits of a finding's first
-// fix become its suggestions (none if an edit has no resolved range). Files
-// that could not be checked have no place in the format and are left out.
+// line (Reviewdog Diagnostic Format, proto/rdf/reviewdog.proto, with the
+// proto JSON field names): message; location (path and, unless the finding
+// is about the whole file, range); severity; source (name, url); code (the
+// rule: value, url); suggestions when the finding's first fix has edits
+// whose ranges are all resolved (each a range and the text replacing it; an
+// empty range inserts); related_locations (message when there is one, and
+// location). Columns are UTF-8 byte columns with an exclusive end, as
+// reviewdog expects. Files that could not be checked have no place in the
+// format and are left out.
+//
+// The lines are written by hand, byte for byte what encoding/json (HTML
+// escaping off) writes for the Diagnostic message (TestRDJSONLLikeJSON
+// compares the two): reflection was most of the cost of a report of tens of
+// thousands of findings. What repeats from one finding to the next (a rule's
+// source and code, a file's path) is encoded once.
 func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
-	urls := in.ruleURLs
-	if urls == nil {
-		urls = ruleURLs(in.Rules)
+	enc := in.rdjsonl
+	if enc == nil {
+		enc = newRDEncoder(in)
 	}
 	for i := range in.Findings {
-		f := &in.Findings[i]
-		url := urls[f.Rule]
-		if url == "" {
-			url = ruleDocURL(f.Rule)
-		}
-		d := rdDiagnostic{
-			Message:  f.Message,
-			Location: rdLocation{Path: f.Path, Range: toRDRange(f.Range)},
-			Severity: rdSeverity(f.Severity),
-			Source:   rdSource{Name: toolName, URL: toolURL},
-			Code:     rdCode{Value: f.Rule, URL: url},
-		}
-		if fx := firstFix(f); fx != nil {
-			d.Suggestions = rdSuggestions(fx)
-		}
-		for j := range f.Related {
-			l := &f.Related[j]
-			d.RelatedLocations = append(d.RelatedLocations, rdRelatedLocation{
-				Message:  l.Message,
-				Location: rdLocation{Path: relatedPath(f, l), Range: toRDRange(l.Range)},
-			})
-		}
-		buf.Write(appendRDDiagnostic(buf.AvailableBuffer(), &d))
+		buf.Write(enc.appendFinding(buf.AvailableBuffer(), &in.Findings[i]))
 	}
 	return nil
 }
 
-// appendRDDiagnostic appends d as one line of JSON, byte for byte what
-// encoding/json writes for it without HTML escaping (TestRDJSONLEncoder
-// compares the two): reflection was most of the cost of a report of tens of
-// thousands of findings.
-func appendRDDiagnostic(b []byte, d *rdDiagnostic) []byte {
+// rdEncoder writes rdjsonl lines, remembering the encodings that repeat.
+type rdEncoder struct {
+	urls map[string]string
+	// codes holds each rule's `,"source":{…},"code":{…}}` part.
+	codes map[string][]byte
+	// path and pathJSON are the last path encoded.
+	path     string
+	pathJSON []byte
+}
+
+func newRDEncoder(in *Input) *rdEncoder {
+	urls := in.ruleURLs
+	if urls == nil {
+		urls = ruleURLs(in.Rules)
+	}
+	return &rdEncoder{urls: urls, codes: map[string][]byte{}}
+}
+
+// appendFinding appends f's line.
+func (e *rdEncoder) appendFinding(b []byte, f *finding.Finding) []byte {
 	b = append(b, `{"message":`...)
-	b = appendJSONString(b, d.Message)
+	b = appendJSONString(b, f.Message)
 	b = append(b, `,"location":`...)
-	b = appendRDLocation(b, &d.Location)
-	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, d.Severity)
-	b = append(b, `,"source":{"name":`...)
-	b = appendJSONString(b, d.Source.Name)
-	if d.Source.URL != "" {
-		b = append(b, `,"url":`...)
-		b = appendJSONString(b, d.Source.URL)
-	}
-	b = append(b, `},"code":{"value":`...)
-	b = appendJSONString(b, d.Code.Value)
-	if d.Code.URL != "" {
-		b = append(b, `,"url":`...)
-		b = appendJSONString(b, d.Code.URL)
-	}
-	b = append(b, '}')
-	if len(d.Suggestions) > 0 {
+	b = e.appendLocation(b, f.Path, f.Range)
+	b = append(b, `,"severity":"`...)
+	b = append(b, rdSeverity(f.Severity)...)
+	b = append(b, '"')
+	b = append(b, e.code(f.Rule)...)
+	if fx := firstFix(f); fx != nil && len(fx.Edits) > 0 && allResolved(fx.Edits) {
 		b = append(b, `,"suggestions":[`...)
-		for i := range d.Suggestions {
+		for i := range fx.Edits {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, `{"range":`...)
-			b = appendRDRange(b, &d.Suggestions[i].Range)
+			b = appendRDRange(b, fx.Edits[i].Range)
 			b = append(b, `,"text":`...)
-			b = appendJSONString(b, d.Suggestions[i].Text)
+			b = appendJSONString(b, fx.Edits[i].New)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
 	}
-	if d.OriginalOutput != "" {
-		b = append(b, `,"original_output":`...)
-		b = appendJSONString(b, d.OriginalOutput)
-	}
-	if len(d.RelatedLocations) > 0 {
+	if len(f.Related) > 0 {
 		b = append(b, `,"related_locations":[`...)
-		for i := range d.RelatedLocations {
-			l := &d.RelatedLocations[i]
+		for i := range f.Related {
+			l := &f.Related[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -159,7 +92,7 @@ func appendRDDiagnostic(b []byte, d *rdDiagnostic) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `"location":`...)
-			b = appendRDLocation(b, &l.Location)
+			b = e.appendLocation(b, relatedPath(f, l), l.Range)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -167,30 +100,68 @@ func appendRDDiagnostic(b []byte, d *rdDiagnostic) []byte {
 	return append(b, "}\n"...)
 }
 
-func appendRDLocation(b []byte, l *rdLocation) []byte {
+// code returns the encoding of the source and the code of a rule's findings,
+// closing the diagnostic's code object.
+func (e *rdEncoder) code(id string) []byte {
+	if c, ok := e.codes[id]; ok {
+		return c
+	}
+	url := e.urls[id]
+	if url == "" {
+		url = ruleDocURL(id)
+	}
+	c := append([]byte(nil), `,"source":{"name":`...)
+	c = appendJSONString(c, toolName)
+	c = append(c, `,"url":`...)
+	c = appendJSONString(c, toolURL)
+	c = append(c, `},"code":{"value":`...)
+	c = appendJSONString(c, id)
+	if url != "" {
+		c = append(c, `,"url":`...)
+		c = appendJSONString(c, url)
+	}
+	c = append(c, '}')
+	e.codes[id] = c
+	return c
+}
+
+// appendLocation appends a location: the path and, when r is resolved, r.
+func (e *rdEncoder) appendLocation(b []byte, path string, r finding.Range) []byte {
 	b = append(b, `{"path":`...)
-	b = appendJSONString(b, l.Path)
-	if l.Range != nil {
+	if path != e.path || e.pathJSON == nil {
+		e.path = path
+		e.pathJSON = appendJSONString(e.pathJSON[:0], path)
+	}
+	b = append(b, e.pathJSON...)
+	if !r.IsZero() {
 		b = append(b, `,"range":`...)
-		b = appendRDRange(b, l.Range)
+		b = appendRDRange(b, r)
 	}
 	return append(b, '}')
 }
 
-func appendRDRange(b []byte, r *rdRange) []byte {
-	b = append(b, `{"start":`...)
-	b = appendRDPosition(b, r.Start)
-	b = append(b, `,"end":`...)
-	b = appendRDPosition(b, r.End)
-	return append(b, '}')
+// appendRDRange appends r with byte columns.
+func appendRDRange(b []byte, r finding.Range) []byte {
+	b = append(b, `{"start":{"line":`...)
+	b = strconv.AppendInt(b, int64(r.Start.Line), 10)
+	b = append(b, `,"column":`...)
+	b = strconv.AppendInt(b, int64(r.Start.Column), 10)
+	b = append(b, `},"end":{"line":`...)
+	b = strconv.AppendInt(b, int64(r.End.Line), 10)
+	b = append(b, `,"column":`...)
+	b = strconv.AppendInt(b, int64(r.End.Column), 10)
+	return append(b, "}}"...)
 }
 
-func appendRDPosition(b []byte, p rdPosition) []byte {
-	b = append(b, `{"line":`...)
-	b = strconv.AppendInt(b, int64(p.Line), 10)
-	b = append(b, `,"column":`...)
-	b = strconv.AppendInt(b, int64(p.Column), 10)
-	return append(b, '}')
+// allResolved reports whether every edit's range was resolved: a suggestion
+// needs one.
+func allResolved(edits []finding.Edit) bool {
+	for i := range edits {
+		if edits[i].Range.IsZero() {
+			return false
+		}
+	}
+	return true
 }
 
 // appendJSONString appends s as a JSON string exactly as encoding/json does
@@ -246,32 +217,6 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
-}
-
-// rdSuggestions turns each edit of fx into a suggestion, or returns nil when an
-// edit's range was never resolved.
-func rdSuggestions(fx *finding.Fix) []rdSuggestion {
-	out := make([]rdSuggestion, 0, len(fx.Edits))
-	for _, e := range fx.Edits {
-		r := toRDRange(e.Range)
-		if r == nil {
-			return nil
-		}
-		out = append(out, rdSuggestion{Range: *r, Text: e.New})
-	}
-	return out
-}
-
-// toRDRange converts a range to byte columns, or returns nil for an unresolved
-// one.
-func toRDRange(r finding.Range) *rdRange {
-	if r.IsZero() {
-		return nil
-	}
-	return &rdRange{
-		Start: rdPosition{Line: r.Start.Line, Column: r.Start.Column},
-		End:   rdPosition{Line: r.End.Line, Column: r.End.Column},
-	}
 }
 
 // rdSeverity is reviewdog's name for a severity.

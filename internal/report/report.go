@@ -44,6 +44,9 @@ type Input struct {
 	// ruleURLs caches Rules' documentation addresses by ID for a Stream,
 	// which renders once a file; nil: built from Rules when needed.
 	ruleURLs map[string]string
+	// rdjsonl keeps what a Stream's rdjsonl lines repeat from one file to
+	// the next; nil: made for each rendering.
+	rdjsonl *rdEncoder
 }
 
 // FileError is a file that could not be checked, and why.

@@ -13,12 +13,15 @@ import (
 // memory then does not grow with the number of findings. What Stream writes is
 // byte for byte what Write would write with all the findings at once. Each
 // part goes to the writer in one Write; a failing writer stops the stream
-// with an error, after the parts already written.
+// with an error, after the parts already written. With Gather, parts are
+// gathered into Writes of about that many bytes instead.
 type Stream struct {
 	w      io.Writer
 	format format
 	meta   Input
 	buf    bytes.Buffer
+	// gather is the size parts are gathered to before a Write; 0: none.
+	gather int
 }
 
 // Streamable reports whether the named format can be written as a Stream; json
@@ -44,10 +47,32 @@ func NewStream(w io.Writer, name string, meta Input) (*Stream, error) {
 		if f.name == name {
 			meta.Findings, meta.Errors, meta.ConfigNotes = nil, nil, nil
 			meta.ruleURLs = ruleURLs(meta.Rules) // once, not once a file
+			if name == "rdjsonl" {
+				meta.rdjsonl = newRDEncoder(&meta)
+			}
 			return &Stream{w: w, format: f, meta: meta}, nil
 		}
 	}
 	return nil, fmt.Errorf("unknown output format %q", name)
+}
+
+// Gather makes the stream hold parts until about size bytes are waiting (or
+// Flush or Close is called), and then write them in one Write: a Write per
+// file was a system call per file. For a writer nobody watches as the
+// report goes (a file, a pipe), not a terminal.
+func (s *Stream) Gather(size int) { s.gather = size }
+
+// Flush writes the parts waiting, if any.
+func (s *Stream) Flush() error {
+	if s.buf.Len() == 0 {
+		return nil
+	}
+	_, err := s.w.Write(s.buf.Bytes())
+	s.buf.Reset()
+	if err != nil {
+		return fmt.Errorf("writing %s report: %w", s.format.name, err)
+	}
+	return nil
 }
 
 // Write renders findings (sorted, after those written before).
@@ -63,19 +88,20 @@ func (s *Stream) Write(findings []finding.Finding) error {
 func (s *Stream) Close(errs []FileError, notes []ConfigNote) error {
 	in := s.meta
 	in.Errors, in.ConfigNotes = errs, notes
+	s.gather = 0
 	return s.flush(&in)
 }
 
+// flush renders in after the parts waiting and writes them all, unless
+// they are fewer bytes than the stream gathers.
 func (s *Stream) flush(in *Input) error {
-	s.buf.Reset()
+	waiting := s.buf.Len()
 	if err := s.format.write(&s.buf, in); err != nil {
+		s.buf.Truncate(waiting)
 		return fmt.Errorf("rendering %s report: %w", s.format.name, err)
 	}
-	if s.buf.Len() == 0 {
+	if s.buf.Len() < s.gather {
 		return nil
 	}
-	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
-		return fmt.Errorf("writing %s report: %w", s.format.name, err)
-	}
-	return nil
+	return s.Flush()
 }

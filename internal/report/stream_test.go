@@ -48,3 +48,55 @@ func TestStreamWriteError(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorContains(t, err, "disk full")
 }
+
+// countingWriter counts the Writes it is given.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// A stream that gathers its parts writes the same report in fewer Writes:
+// none before the gathered parts reach the size, all of them at Flush, the
+// rest at Close.
+func TestStreamGather(t *testing.T) {
+	in := sampleInput(t)
+	var whole bytes.Buffer
+	require.NoError(t, Write(&whole, "rdjsonl", in))
+	w := &countingWriter{}
+	s, err := NewStream(w, "rdjsonl", *in)
+	require.NoError(t, err)
+	s.Gather(1 << 20)
+	half := len(in.Findings) / 2
+	require.NoError(t, s.Write(in.Findings[:half]))
+	require.NoError(t, s.Write(in.Findings[half:half+1]))
+	assert.Zero(t, w.writes, "nothing written before the parts reach the size")
+	require.NoError(t, s.Flush())
+	assert.Equal(t, 1, w.writes, "the parts gathered go in one Write")
+	require.NoError(t, s.Flush())
+	assert.Equal(t, 1, w.writes, "nothing waits after a Flush")
+	require.NoError(t, s.Write(in.Findings[half+1:]))
+	require.NoError(t, s.Close(in.Errors, in.ConfigNotes))
+	assert.Equal(t, 2, w.writes)
+	assert.Equal(t, whole.String(), w.String())
+
+	small := &countingWriter{}
+	s, err = NewStream(small, "rdjsonl", *in)
+	require.NoError(t, err)
+	s.Gather(1)
+	require.NoError(t, s.Write(in.Findings[:1]))
+	assert.Equal(t, 1, small.writes, "parts past the size are written at once")
+}
+
+func TestStreamGatherWriteError(t *testing.T) {
+	in := sampleInput(t)
+	s, err := NewStream(failingWriter{errors.New("disk full")}, "rdjsonl", *in)
+	require.NoError(t, err)
+	s.Gather(1 << 20)
+	require.NoError(t, s.Write(in.Findings))
+	assert.ErrorContains(t, s.Flush(), "disk full")
+}

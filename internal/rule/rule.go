@@ -125,7 +125,10 @@ type Facts interface {
 	At(key string, i int) Fact
 }
 
-// Pass is one rule's view of one article.
+// Pass is one rule's view of one article. It is the rule's only during the
+// Run or Collect call it is given to: the engine hands the same Pass to the
+// next rule, so a rule must not keep it (nor hand it to anything that
+// outlives the call).
 type Pass struct {
 	Rule *Rule
 	Doc  *document.Document
@@ -173,11 +176,25 @@ func (p *Pass) ReportFinding(f finding.Finding) {
 		if !p.Rule.FixSafe {
 			f.Fixes[i].Safe = false
 		}
-		sort.Slice(f.Fixes[i].Edits, func(a, b int) bool { return f.Fixes[i].Edits[a].Start < f.Fixes[i].Edits[b].Start })
+		if edits := f.Fixes[i].Edits; !startsIncrease(edits) {
+			sort.Slice(edits, func(a, b int) bool { return edits[a].Start < edits[b].Start })
+		}
 	}
 	if p.report != nil {
 		p.report(f)
 	}
+}
+
+// startsIncrease reports whether the edits' starts strictly increase: they are
+// then in the one order sorting gives (most fixes have a single edit), and
+// sort.Slice, whose reflection allocates, is not needed.
+func startsIncrease(edits []finding.Edit) bool {
+	for i := 1; i < len(edits); i++ {
+		if edits[i-1].Start >= edits[i].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // ExportFact records a fact about this file under key (Collect only).
