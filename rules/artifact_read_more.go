@@ -266,15 +266,7 @@ func (l *lastWords) scan(text string, from, limit int) {
 	start := -1 // the start of the word being read, -1 between words
 	i := from
 	for i < limit {
-		size := 1
-		space := false
-		if c := text[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			space = isSpaceRune(r)
-		}
+		space, size := hSpaceAt(text, i)
 		switch {
 		case space && start >= 0:
 			l.add(start, i)
@@ -536,15 +528,7 @@ scan:
 				break
 			}
 		}
-		size := 1
-		space := false
-		if c := text[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			space = isSpaceRune(r)
-		}
+		space, size := hSpaceAt(text, i)
 		switch {
 		case space && start >= 0:
 			h.add(start, i)

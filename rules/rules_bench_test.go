@@ -25,18 +25,7 @@ func BenchmarkRule(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type parsed struct {
-		doc  *document.Document
-		pack *lexicon.Pack
-	}
-	docs := make([]parsed, len(files))
-	for i, f := range files {
-		d := document.Parse(f.Path, []byte(f.Text))
-		d.Lang = packs.Detect(d.Text)
-		pack := packs.Pack(d.Lang)
-		d.Segment(pack)
-		docs[i] = parsed{d, pack}
-	}
+	docs := linttest.Parse(files, packs)
 	size := linttest.Size(files)
 	var findings int
 	report := func(finding.Finding) { findings++ }
@@ -48,10 +37,10 @@ func BenchmarkRule(b *testing.B) {
 			findings = 0
 			for b.Loop() {
 				for _, p := range docs {
-					if rl.NeedsLanguage && p.pack == nil {
+					if rl.NeedsLanguage && p.Pack == nil {
 						continue
 					}
-					pass := rule.NewPass(rl, p.doc, packs, p.pack, export, report)
+					pass := rule.NewPass(rl, p.Doc, packs, p.Pack, export, report)
 					if rl.Run != nil {
 						rl.Run(pass)
 					}

@@ -64,6 +64,16 @@ func isHSpace(text string, i int) bool {
 	return isSpaceRune(r)
 }
 
+// hSpaceAt reports whether the character at offset i of text is horizontal
+// white space (isSpaceRune), and its length in bytes; ASCII without decoding.
+func hSpaceAt(text string, i int) (space bool, size int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t', 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return isSpaceRune(r), size
+}
+
 func spaceLen(text string, i int) int {
 	_, n := utf8.DecodeRuneInString(text[i:])
 	return n

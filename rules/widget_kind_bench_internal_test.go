@@ -3,7 +3,6 @@ package rules
 import (
 	"testing"
 
-	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/linttest"
@@ -24,12 +23,8 @@ func BenchmarkWidgetKinds(b *testing.B) {
 		b.Fatal(err)
 	}
 	var passes []*rule.Pass
-	for _, f := range files {
-		d := document.Parse(f.Path, []byte(f.Text))
-		d.Lang = packs.Detect(d.Text)
-		pack := packs.Pack(d.Lang)
-		d.Segment(pack)
-		passes = append(passes, rule.NewPass(WidgetLine, d, packs, pack, func(string, rule.Fact) {}, func(finding.Finding) {}))
+	for _, p := range linttest.Parse(files, packs) {
+		passes = append(passes, rule.NewPass(WidgetLine, p.Doc, packs, p.Pack, func(string, rule.Fact) {}, func(finding.Finding) {}))
 	}
 	b.SetBytes(linttest.Size(files))
 	b.ReportAllocs()

@@ -1,0 +1,27 @@
+package linttest
+
+import (
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/lexicon"
+)
+
+// Parsed is an article parsed, its language detected and segmented, as the
+// engine hands it to the rules.
+type Parsed struct {
+	Doc  *document.Document
+	Pack *lexicon.Pack // nil when no pack has the article's language
+}
+
+// Parse parses, detects and segments every file as the engine does, for
+// benchmarks that run rules without the engine.
+func Parse(files []File, packs *lexicon.Set) []Parsed {
+	docs := make([]Parsed, len(files))
+	for i, f := range files {
+		d := document.Parse(f.Path, []byte(f.Text))
+		d.Lang = packs.Detect(d.Text)
+		pack := packs.Pack(d.Lang)
+		d.Segment(pack)
+		docs[i] = Parsed{d, pack}
+	}
+	return docs
+}
