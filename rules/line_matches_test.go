@@ -155,7 +155,7 @@ func TestWordHelpersAsBefore(t *testing.T) {
 	marker := regexp.MustCompile(`^[0-9]{1,2}\.$`)
 	for _, text := range widgetTestTexts(t) {
 		for _, line := range strings.Split(text, "\n") {
-			if got, want := isBareDomain(line), isBareDomainPlain(line); got != want {
+			if got, want := isBareDomain(line), isDomainShape(line); got != want {
 				t.Fatalf("isBareDomain(%q) = %v, want %v", line, got, want)
 			}
 		}
@@ -166,36 +166,11 @@ func TestWordHelpersAsBefore(t *testing.T) {
 			if got, want := isListMarker(w), marker.MatchString(w); got != want {
 				t.Fatalf("isListMarker(%q) = %v, want %v", w, got, want)
 			}
-			if got, want := isBareDomain(w), isBareDomainPlain(w); got != want {
+			if got, want := isBareDomain(w), isDomainShape(w); got != want {
 				t.Fatalf("isBareDomain(%q) = %v, want %v", w, got, want)
 			}
 		}
 	}
-}
-
-// isBareDomainPlain is isBareDomain without its quick rejections.
-func isBareDomainPlain(s string) bool {
-	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")
-	s = strings.TrimSuffix(s, "/")
-	if len(s) < 4 || strings.ContainsAny(s, " \t/") {
-		return false
-	}
-	parts := strings.Split(s, ".")
-	if len(parts) < 2 {
-		return false
-	}
-	for _, part := range parts {
-		if part == "" {
-			return false
-		}
-		for _, r := range part {
-			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-				return false
-			}
-		}
-	}
-	tld := parts[len(parts)-1]
-	return !isFileExtension(tld) && len(tld) >= 2 && len(tld) <= 6 && !strings.ContainsAny(tld, "0123456789")
 }
 
 func TestLastWordsBackAsForward(t *testing.T) {

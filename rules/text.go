@@ -426,6 +426,13 @@ func isBareDomain(s string) bool {
 	if strings.ContainsAny(s, " \t") || strings.IndexByte(s, '.') < 0 {
 		return false
 	}
+	return isDomainShape(s)
+}
+
+// isDomainShape is isBareDomain without its quick rejection: labels of
+// letters, digits and hyphens, a top-level domain of 2 to 6 letters, after an
+// optional scheme and "www.".
+func isDomainShape(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "https://"), "http://"), "www.")
 	s = strings.TrimSuffix(s, "/")
 	if len(s) < 4 || strings.ContainsAny(s, " \t/") {
