@@ -30,6 +30,27 @@ func Quote(s string) string {
 	space := false
 	for i := 0; i < len(s); {
 		r := rune(s[i])
+		if ' ' < r && r < 0x7f {
+			// A run of printable ASCII other than space: copied at once,
+			// as far as the limit.
+			if space && n > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			space = false
+			if n >= QuoteLimit {
+				b.WriteString("…")
+				break
+			}
+			j := i + 1
+			for j < len(s) && ' ' < s[j] && s[j] < 0x7f && n+j-i < QuoteLimit {
+				j++
+			}
+			b.WriteString(s[i:j])
+			n += j - i
+			i = j
+			continue
+		}
 		if r < utf8.RuneSelf {
 			i++
 			// ASCII: white space is \t \n \v \f \r and space, control
