@@ -117,16 +117,19 @@ func (cp creditPattern) triggers(line string) bool {
 // article cost more than all the other rules together (bench/README.md).
 var creditPatterns = []creditPattern{
 	{inText: "-/", rare: 1, may: anyLine, trigger: "-/", re: lazyRegexp(`(?:^|\s)-/[\p{L}\p{N} .&'-]{1,40}(?:/[\p{L}\p{N} .&'-]{1,40}){0,3}$`)},
-	{inText: ":", may: holdsParenColon, trigger: "oto", fold: true,
+	{inText: ":", may: holdsParenColon, trigger: "(", fold: true,
 		re:      lazyRegexp(`(?i)\s*` + photoParenExpr),
 		atParen: lazyRegexp(`(?i)^` + photoParenExpr),
 		// the letters starting the words, none of which folds to a letter outside ASCII
 		firsts: "fFpPgGiIdD"},
-	{inText: "Photo/", rare: 5, may: anyLine, trigger: "Photo/", re: lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`)},
+	{inText: "/", may: holdsParen, trigger: "/", re: lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`)},
 	{inText: ":", may: startsWithPhoto, trigger: "oto", fold: true, re: lazyRegexp(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), line: true},
 	{inText: "(Photo by", may: anyLine, trigger: "Photo by", re: lazyRegexp(`\s*\(Photo by [^()\n]{1,80}\)`)},
 	{inText: "/", may: endsWithGettyImages, trigger: "getty images", fold: true, re: lazyRegexp(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), line: true},
 }
+
+// holdsParen reports whether line holds a "(".
+func holdsParen(line string) bool { return strings.IndexByte(line, '(') >= 0 }
 
 // photoParenExpr is a parenthesised credit, "(Foto: dok. Istimewa)".
 const photoParenExpr = `\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`
