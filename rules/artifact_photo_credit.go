@@ -122,7 +122,10 @@ var creditPatterns = []creditPattern{
 		atParen: lazyRegexp(`(?i)^` + photoParenExpr),
 		// the letters starting the words, none of which folds to a letter outside ASCII
 		firsts: "fFpPgGiIdD"},
-	{inText: "/", may: holdsParen, trigger: "/", re: lazyRegexp(`\s*\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`)},
+	{inText: "/", may: holdsParen, trigger: "/",
+		re:      lazyRegexp(`\s*` + agencyParenExpr),
+		atParen: lazyRegexp(`^` + agencyParenExpr),
+		firsts:  "AERG"},
 	{inText: ":", may: startsWithPhoto, trigger: "oto", fold: true, re: lazyRegexp(`(?i)^(?:foto|photo)\s*:\s*(?:dok\.\s*)?[^.!?\n]{1,60}$`), line: true},
 	{inText: "(Photo by", may: anyLine, trigger: "Photo by", re: lazyRegexp(`\s*\(Photo by [^()\n]{1,80}\)`)},
 	{inText: "/", may: endsWithGettyImages, trigger: "getty images", fold: true, re: lazyRegexp(`(?i)^(?:photo|image)?[^.!?\n]{0,60}/\s*Getty Images$`), line: true},
@@ -130,6 +133,10 @@ var creditPatterns = []creditPattern{
 
 // holdsParen reports whether line holds a "(".
 func holdsParen(line string) bool { return strings.IndexByte(line, '(') >= 0 }
+
+// agencyParenExpr is a parenthesised agency path, "(AP Photo/Ahn Young-joon)",
+// "(ANTARA/Budi Santoso)".
+const agencyParenExpr = `\((?:AP|AFP|Reuters|EPA|Getty Images|ANTARA)(?: Photo)?/[^()\n]{1,80}\)`
 
 // photoParenExpr is a parenthesised credit, "(Foto: dok. Istimewa)".
 const photoParenExpr = `\((?:foto|photo|gambar|ilustrasi|image|dok\.?)\s*:[^()\n]{1,80}\)`
