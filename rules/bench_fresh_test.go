@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
-	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/linttest"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -22,12 +21,7 @@ import (
 // the process's CPU time of the timed part (the machine is shared: wall times
 // move by a factor of two).
 func benchFresh(b *testing.B, group []*rule.Rule, prepare func(p *rule.Pass)) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	var findings int
 	report := func(finding.Finding) { findings++ }
 	export := func(string, rule.Fact) {}

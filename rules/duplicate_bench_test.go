@@ -121,12 +121,7 @@ func BenchmarkCorpusFacts(b *testing.B) {
 //
 //	go test ./rules -run '^$' -bench DuplicateRules -count 5
 func BenchmarkDuplicateRules(b *testing.B) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	langs := make([]string, len(files))
 	for i, f := range files {
 		langs[i] = packs.Detect(f.Text)

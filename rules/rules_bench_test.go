@@ -7,7 +7,6 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
-	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/linttest"
 	"github.com/corpuslint/corpuslint/internal/rule"
 	"github.com/corpuslint/corpuslint/rules"
@@ -19,12 +18,7 @@ import (
 //
 //	go test ./rules -run '^$' -bench BenchmarkRule -benchmem
 func BenchmarkRule(b *testing.B) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	docs := linttest.Parse(files, packs)
 	size := linttest.Size(files)
 	var findings int
@@ -62,12 +56,7 @@ func BenchmarkRule(b *testing.B) {
 //
 //	go test ./rules -run '^$' -bench 'BenchmarkRuleSingleLine' -benchtime 1x
 func BenchmarkRuleSingleLine(b *testing.B) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	var flat strings.Builder
 	for _, f := range files {
 		flat.WriteString(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(f.Text))

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
-	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/linttest"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -16,12 +15,7 @@ import (
 //
 //	go test ./rules -run '^$' -bench BenchmarkWidgetKinds -benchmem
 func BenchmarkWidgetKinds(b *testing.B) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	var passes []*rule.Pass
 	for _, p := range linttest.Parse(files, packs) {
 		passes = append(passes, rule.NewPass(WidgetLine, p.Doc, packs, p.Pack, func(string, rule.Fact) {}, func(finding.Finding) {}))

@@ -29,11 +29,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkSegment(b *testing.B) {
-	files, _ := linttest.BenchCorpus(b)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	data := make([][]byte, len(files))
 	packOf := make([]*lexicon.Pack, len(files))
 	for i, f := range files {
@@ -56,11 +52,7 @@ func BenchmarkSegment(b *testing.B) {
 }
 
 func BenchmarkDetect(b *testing.B) {
-	files, _ := linttest.BenchCorpus(b)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	b.SetBytes(linttest.Size(files))
 	b.ReportAllocs()
 	for b.Loop() {

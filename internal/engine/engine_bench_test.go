@@ -19,12 +19,7 @@ import (
 //
 //	go test ./internal/engine -run '^$' -bench BenchmarkEngine -benchmem
 func BenchmarkEngine(b *testing.B) {
-	files, from := linttest.BenchCorpus(b)
-	b.Logf("corpus: %d files, %d bytes from %s", len(files), linttest.Size(files), from)
-	packs, err := lexicon.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
+	files, packs := linttest.BenchSetup(b)
 	enabled := defaultRules()
 	inputs := make([]engine.Input, len(files))
 	for i, f := range files {

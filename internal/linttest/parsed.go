@@ -1,6 +1,8 @@
 package linttest
 
 import (
+	"testing"
+
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 )
@@ -24,4 +26,18 @@ func Parse(files []File, packs *lexicon.Set) []Parsed {
 		docs[i] = Parsed{d, pack}
 	}
 	return docs
+}
+
+// BenchSetup returns the benchmark corpus (BenchCorpus), logged with its size
+// and origin, and the embedded language packs: what every benchmark over
+// articles starts with.
+func BenchSetup(b testing.TB) ([]File, *lexicon.Set) {
+	b.Helper()
+	files, from := BenchCorpus(b)
+	b.Logf("corpus: %d files, %d bytes from %s", len(files), Size(files), from)
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files, packs
 }
