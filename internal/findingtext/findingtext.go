@@ -29,41 +29,24 @@ func Quote(s string) string {
 	n := 0
 	space := false
 	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if ' ' < r && r < 0x7f {
-			// A run of printable ASCII other than space: copied at once,
-			// as far as the limit.
-			if space && n > 0 {
-				b.WriteByte(' ')
-				n++
+		// What to keep next: a run of printable ASCII other than space
+		// (s[i:run], copied at once), or the rune r of size bytes.
+		r, size, run := rune(s[i]), 1, 0
+		switch {
+		case ' ' < r && r < 0x7f:
+			run = i + 1
+			for run < len(s) && run-i < QuoteLimit && ' ' < s[run] && s[run] < 0x7f {
+				run++
 			}
-			space = false
-			if n >= QuoteLimit {
-				b.WriteString("…")
-				break
-			}
-			j := i + 1
-			for j < len(s) && ' ' < s[j] && s[j] < 0x7f && n+j-i < QuoteLimit {
-				j++
-			}
-			b.WriteString(s[i:j])
-			n += j - i
-			i = j
-			continue
-		}
-		if r < utf8.RuneSelf {
-			i++
+		case r < utf8.RuneSelf:
 			// ASCII: white space is \t \n \v \f \r and space, control
 			// characters are below space and DEL.
+			i++
 			if r == ' ' || uint32(r-'\t') <= '\r'-'\t' {
 				space = true
-				continue
 			}
-			if r < ' ' || r == 0x7f {
-				continue
-			}
-		} else {
-			var size int
+			continue
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 			i += size
 			if unicode.IsSpace(r) {
@@ -83,8 +66,15 @@ func Quote(s string) string {
 			b.WriteString("…")
 			break
 		}
-		b.WriteRune(r)
-		n++
+		if run == 0 {
+			b.WriteRune(r)
+			n++
+			continue
+		}
+		run = min(run, i+QuoteLimit-n) // as far as the limit
+		b.WriteString(s[i:run])
+		n += run - i
+		i = run
 	}
 	b.WriteString("\u201d")
 	return b.String()
