@@ -70,31 +70,41 @@ func oneSiteSuffixLen(line string, sites *lexicon.List) int {
 		if i += lo; i == 0 {
 			continue
 		}
-		tail := strings.TrimSpace(line[i+len(sep):])
-		if n := countWords(tail, 4); n == 0 || n > 3 || countWords(line[:i], 3) < 3 {
-			continue
+		if n := siteSuffixAt(line, i, sep, sites); n > 0 {
+			return n
 		}
-		domain := isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com")
-		if sites.Contains(tail) {
-			return len(line) - i // " - detikSport", " – Rolling Stone"
+	}
+	return 0
+}
+
+// siteSuffixAt returns the length of the title-tag suffix that starts with
+// the separator sep at offset i of line, or 0 when what follows sep is no
+// site name.
+func siteSuffixAt(line string, i int, sep string, sites *lexicon.List) int {
+	tail := strings.TrimSpace(line[i+len(sep):])
+	if n := countWords(tail, 4); n == 0 || n > 3 || countWords(line[:i], 3) < 3 {
+		return 0
+	}
+	domain := isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com")
+	if sites.Contains(tail) {
+		return len(line) - i // " - detikSport", " – Rolling Stone"
+	}
+	if dash := sep != " | " && sep != " :: "; sites != nil && dash && !domain {
+		return 0
+	}
+	words := strings.Fields(tail)
+	if sep != " | " && len(words) == 1 && isAcronym(tail) {
+		return 0 // " - BMKG": an agency or a source the headline quotes, not a site
+	}
+	ok := true
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !isBareDomain(w) {
+			ok = false
 		}
-		if dash := sep != " | " && sep != " :: "; sites != nil && dash && !domain {
-			continue
-		}
-		words := strings.Fields(tail)
-		if sep != " | " && len(words) == 1 && isAcronym(tail) {
-			continue // " - BMKG": an agency or a source the headline quotes, not a site
-		}
-		ok := true
-		for _, w := range words {
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) && !isBareDomain(w) {
-				ok = false
-			}
-		}
-		if ok && !strings.ContainsAny(tail, ".!?") || domain {
-			return len(line) - i
-		}
+	}
+	if ok && !strings.ContainsAny(tail, ".!?") || domain {
+		return len(line) - i
 	}
 	return 0
 }

@@ -37,37 +37,15 @@ var titlePieces = []string{
 }
 
 // oneSiteSuffixLenBefore is oneSiteSuffixLen as it was before it looked for
-// separators only among the last words.
+// separators only among the last words: the last of each separator anywhere.
 func oneSiteSuffixLenBefore(line string, sites *lexicon.List) int {
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
 		i := strings.LastIndex(line, sep)
 		if i <= 0 {
 			continue
 		}
-		tail := strings.TrimSpace(line[i+len(sep):])
-		if n := countWords(tail, 4); n == 0 || n > 3 || countWords(line[:i], 3) < 3 {
-			continue
-		}
-		domain := isBareDomain(tail) || strings.HasSuffix(strings.ToLower(tail), ".com")
-		if sites.Contains(tail) {
-			return len(line) - i
-		}
-		if dash := sep != " | " && sep != " :: "; sites != nil && dash && !domain {
-			continue
-		}
-		words := strings.Fields(tail)
-		if sep != " | " && len(words) == 1 && isAcronym(tail) {
-			continue
-		}
-		ok := true
-		for _, w := range words {
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) && !isBareDomain(w) {
-				ok = false
-			}
-		}
-		if ok && !strings.ContainsAny(tail, ".!?") || domain {
-			return len(line) - i
+		if n := siteSuffixAt(line, i, sep, sites); n > 0 {
+			return n
 		}
 	}
 	return 0
