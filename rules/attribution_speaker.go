@@ -60,31 +60,41 @@ func (q quoteSpan) inner(text string) string {
 // It jumps from mark to mark (nextQuoteMark) instead of decoding every rune:
 // most paragraphs hold no quote at all.
 func findQuotes(text string, s finding.Span) []quoteSpan {
-	var out []quoteSpan
-	open := -1
-	curly := false
+	q := quotePairing{open: -1}
 	var marks quoteMarks
 	for i := s.Start; i < s.End; {
 		r, at, n := marks.next(text, i, s.End)
 		if n == 0 {
 			break
 		}
-		i = at
-		switch {
-		case r == '“':
-			open, curly = i, true
-		case r == '”' && open >= 0:
-			out = append(out, quoteSpan{open: open, close: i, end: i + n})
-			open = -1
-		case r == '"' && open >= 0 && (!curly || looksClosing(text, s, i)):
-			out = append(out, quoteSpan{open: open, close: i, end: i + n})
-			open = -1
-		case r == '"' && open < 0:
-			open, curly = i, false
-		}
-		i += n
+		q.mark(text, s, r, at, n)
+		i = at + n
 	}
-	return out
+	return q.out
+}
+
+// quotePairing pairs quote marks into quotes as findQuotes meets them.
+type quotePairing struct {
+	open  int  // the open mark's offset, -1 for none
+	curly bool // the open mark is “
+	out   []quoteSpan
+}
+
+// mark takes the rune r of n bytes at offset i of text (in span s); runes
+// other than quote marks change nothing.
+func (q *quotePairing) mark(text string, s finding.Span, r rune, i, n int) {
+	switch {
+	case r == '“':
+		q.open, q.curly = i, true
+	case r == '”' && q.open >= 0:
+		q.out = append(q.out, quoteSpan{open: q.open, close: i, end: i + n})
+		q.open = -1
+	case r == '"' && q.open >= 0 && (!q.curly || looksClosing(text, s, i)):
+		q.out = append(q.out, quoteSpan{open: q.open, close: i, end: i + n})
+		q.open = -1
+	case r == '"' && q.open < 0:
+		q.open, q.curly = i, false
+	}
 }
 
 // quoteMarks finds the quote marks of a text one after the other: the next

@@ -58,26 +58,13 @@ func TestAppendWordsSplitsAsDocumentWords(t *testing.T) {
 
 // findQuotesByRune is findQuotes as it was written first, decoding every rune.
 func findQuotesByRune(text string, s finding.Span) []quoteSpan {
-	var out []quoteSpan
-	open := -1
-	curly := false
+	q := quotePairing{open: -1}
 	for i := s.Start; i < s.End; {
 		r, n := utf8.DecodeRuneInString(text[i:s.End])
-		switch {
-		case r == '“':
-			open, curly = i, true
-		case r == '”' && open >= 0:
-			out = append(out, quoteSpan{open: open, close: i, end: i + n})
-			open = -1
-		case r == '"' && open >= 0 && (!curly || looksClosing(text, s, i)):
-			out = append(out, quoteSpan{open: open, close: i, end: i + n})
-			open = -1
-		case r == '"' && open < 0:
-			open, curly = i, false
-		}
+		q.mark(text, s, r, i, n)
 		i += n
 	}
-	return out
+	return q.out
 }
 
 // maskQuotesByByte is maskQuotes as it was written first, blanking a copy.
