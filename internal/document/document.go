@@ -137,54 +137,70 @@ func ParseString(path, text string) *Document {
 }
 
 func (d *Document) scanLines() {
-	t := d.Text
+	if strings.IndexByte(d.Text, '\r') < 0 {
+		d.Lines, d.LineEnding = splitLF(d.Text), LF
+		return
+	}
+	d.Lines, d.LineEnding = splitAnyEnding(d.Text)
+}
+
+// splitLF is splitAnyEnding for a text with only LF line ends (the usual
+// case), its line ends found with IndexByte.
+func splitLF(t string) []Line {
+	lines := make([]Line, 0, strings.Count(t, "\n")+1)
+	start := 0
+	for {
+		i := strings.IndexByte(t[start:], '\n')
+		if i < 0 {
+			break
+		}
+		end := start + i
+		lines = append(lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: end + 1}})
+		start = end + 1
+	}
+	if start < len(t) || len(lines) == 0 {
+		lines = append(lines, Line{Span: finding.Span{Start: start, End: len(t)}, Full: finding.Span{Start: start, End: len(t)}})
+	}
+	return lines
+}
+
+// splitAnyEnding splits t into lines ended by LF, CRLF or CR, and returns
+// the line ending most of them use.
+func splitAnyEnding(t string) (lines []Line, eol LineEnding) {
 	var nLF, nCRLF, nCR int
 	start := 0
-	d.Lines = make([]Line, 0, strings.Count(t, "\n")+1)
-	if strings.IndexByte(t, '\r') < 0 {
-		// Only LF line ends (the usual case): find them with IndexByte.
-		for {
-			i := strings.IndexByte(t[start:], '\n')
-			if i < 0 {
-				break
-			}
-			end := start + i
+	lines = make([]Line, 0, strings.Count(t, "\n")+1)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		end := i
+		next := i + 1
+		if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
+			next = i + 2
+			nCRLF++
+		} else if c == '\r' {
+			nCR++
+		} else {
 			nLF++
-			d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: end + 1}})
-			start = end + 1
 		}
-	} else {
-		for i := 0; i < len(t); i++ {
-			c := t[i]
-			if c != '\n' && c != '\r' {
-				continue
-			}
-			end := i
-			next := i + 1
-			if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
-				next = i + 2
-				nCRLF++
-			} else if c == '\r' {
-				nCR++
-			} else {
-				nLF++
-			}
-			d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: next}})
-			start = next
-			i = next - 1
-		}
+		lines = append(lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: next}})
+		start = next
+		i = next - 1
 	}
-	if start < len(t) || len(d.Lines) == 0 {
-		d.Lines = append(d.Lines, Line{Span: finding.Span{Start: start, End: len(t)}, Full: finding.Span{Start: start, End: len(t)}})
+	if start < len(t) || len(lines) == 0 {
+		lines = append(lines, Line{Span: finding.Span{Start: start, End: len(t)}, Full: finding.Span{Start: start, End: len(t)}})
 	}
 	switch {
 	case nCRLF > nLF && nCRLF >= nCR:
-		d.LineEnding = CRLF
+		eol = CRLF
 	case nCR > nLF && nCR > nCRLF:
-		d.LineEnding = CR
+		eol = CR
 	default:
-		d.LineEnding = LF
+		eol = LF
 	}
+	return lines, eol
 }
 
 func (d *Document) scanParagraphs() {
@@ -212,10 +228,13 @@ func (d *Document) addParagraph(first, last int) {
 }
 
 func (d *Document) scanInvalid() {
-	t := d.Text
-	if utf8.ValidString(t) {
-		return
+	if !utf8.ValidString(d.Text) {
+		d.InvalidUTF8 = invalidRuns(d.Text)
 	}
+}
+
+// invalidRuns returns the runs of bytes of t that are not UTF-8.
+func invalidRuns(t string) (out []finding.Span) {
 	for i := 0; i < len(t); {
 		if t[i] < utf8.RuneSelf {
 			i++
@@ -231,12 +250,13 @@ func (d *Document) scanInvalid() {
 				}
 				j++
 			}
-			d.InvalidUTF8 = append(d.InvalidUTF8, finding.Span{Start: i, End: j})
+			out = append(out, finding.Span{Start: i, End: j})
 			i = j
 			continue
 		}
 		i += n
 	}
+	return out
 }
 
 // IsBlank reports whether s holds nothing but white space (non-breaking spaces count).

@@ -185,68 +185,6 @@ func refIsBlank(s string) bool {
 	return true
 }
 
-// refLines and refInvalid are scanLines and scanInvalid before the fast paths.
-func refLines(t string) (lines []Line, eol LineEnding) {
-	var nLF, nCRLF, nCR int
-	start := 0
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '\n' && c != '\r' {
-			continue
-		}
-		end := i
-		next := i + 1
-		if c == '\r' && i+1 < len(t) && t[i+1] == '\n' {
-			next = i + 2
-			nCRLF++
-		} else if c == '\r' {
-			nCR++
-		} else {
-			nLF++
-		}
-		lines = append(lines, Line{Span: finding.Span{Start: start, End: end}, Full: finding.Span{Start: start, End: next}})
-		start = next
-		i = next - 1
-	}
-	if start < len(t) || len(lines) == 0 {
-		lines = append(lines, Line{Span: finding.Span{Start: start, End: len(t)}, Full: finding.Span{Start: start, End: len(t)}})
-	}
-	switch {
-	case nCRLF > nLF && nCRLF >= nCR:
-		eol = CRLF
-	case nCR > nLF && nCR > nCRLF:
-		eol = CR
-	default:
-		eol = LF
-	}
-	return lines, eol
-}
-
-func refInvalid(t string) (out []finding.Span) {
-	for i := 0; i < len(t); {
-		if t[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(t[i:])
-		if r == utf8.RuneError && n == 1 {
-			j := i + 1
-			for j < len(t) {
-				r2, n2 := utf8.DecodeRuneInString(t[j:])
-				if r2 != utf8.RuneError || n2 != 1 {
-					break
-				}
-				j++
-			}
-			out = append(out, finding.Span{Start: i, End: j})
-			i = j
-			continue
-		}
-		i += n
-	}
-	return out
-}
-
 // refCountUnits is countUnits before its eight-byte ASCII path.
 func refCountUnits(s string) (runes, units int) {
 	for i := 0; i < len(s); {
