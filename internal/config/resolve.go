@@ -447,8 +447,8 @@ func (r *Resolved) IncludeAll() bool { return len(r.include) > 0 }
 // found in a directory must match an include glob when there are any.
 // Standard input always is.
 func (r *Resolved) Keep(p string, named bool) bool {
-	if p == "-" {
-		return true
+	if p == "-" || len(r.exclude) == 0 && (named || len(r.include) == 0) {
+		return true // no glob to match: the path need not be made relative
 	}
 	rel := r.rel(p)
 	if matchGlobs(r.exclude, rel) {

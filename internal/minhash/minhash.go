@@ -53,6 +53,14 @@ func Sign(words []string) Signature {
 func SignText(text string) Signature {
 	var s signer
 	s.reset()
+	s.addFields(text)
+	return s.finish()
+}
+
+// addFieldsExact adds the hashes of text's fields one at a time, decoding
+// the runes beyond ASCII to tell white space: SignText's loop where no vector
+// code is written for the machine (see addFields).
+func (s *signer) addFieldsExact(text string) {
 	h, inField := uint64(fnvOffset), false
 	for i := 0; i < len(text); {
 		// Most bytes are ASCII letters and digits: hash them in a tight loop.
@@ -88,7 +96,6 @@ func SignText(text string) Signature {
 	if inField {
 		s.addWord(h)
 	}
-	return s.finish()
 }
 
 // asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
@@ -107,6 +114,7 @@ type signer struct {
 	n        int                              // word hashes in words
 	total    int                              // words added
 	shingles [batch]uint64
+	lanes    laneState // addFields' vector lanes, where it has them
 }
 
 func (s *signer) reset() {

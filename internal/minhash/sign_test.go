@@ -84,6 +84,34 @@ func TestSignTextIsSignOfFields(t *testing.T) {
 	}
 }
 
+// TestSignTextLongTexts checks SignText on texts long enough for several of
+// addFields' chunks: words and runs of ASCII white space cut anywhere, fields
+// longer than a stream's range, and now and then white space beyond ASCII or
+// a byte that starts it without being it, after which the exact loop goes on.
+func TestSignTextLongTexts(t *testing.T) {
+	pieces := []string{"presiden", "rusia", "a", "é", "2024", " ", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v\f",
+		"\x00", "\x08", "\x0e", "\x1f", "!", "\x7f", "\x85", "\xa0"}
+	rare := []string{"\u00a0", "\u2003", "\u3000", "\u0085", "\u2028", "\u00e9", "\u1e00", "\u3042", "\xe2", "\xc2"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for n := range 400 {
+		var b strings.Builder
+		for b.Len() < n*20 {
+			switch k := r.IntN(1000); {
+			case k == 0:
+				b.WriteString(rare[r.IntN(len(rare))])
+			case k < 4:
+				b.WriteString(strings.Repeat("x", 200+r.IntN(400))) // a field longer than a range
+			default:
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		text := b.String()
+		if got, want := SignText(text), Sign(strings.Fields(text)); got != want {
+			t.Fatalf("SignText of a text of %d bytes differs from Sign(strings.Fields(…)): %q", len(text), text)
+		}
+	}
+}
+
 // BenchmarkSignText signs 570 texts of 350 words of 3 to 10 letters, about
 // the bodies of one copy of the Indonesian sets (1.4 MB): MB/s of text.
 func BenchmarkSignText(b *testing.B) {
