@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -161,42 +162,84 @@ var SpaceBeforePunctuation = &rule.Rule{
 		// A candidate is a mark right after a plain space or a tab (the byte
 		// before it, as a character: the last byte of a wider space is not
 		// one). Both are inside one line, so the scan runs over the whole
-		// text and looks the line up only for a candidate.
-		for i := 1; i < len(t); i++ {
-			c := t[i]
-			if !spacePunctMark[c] || t[i-1] != ' ' && t[i-1] != '\t' {
-				continue
-			}
-			l := d.Lines[d.LineIndex(i)]
-			if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
-				continue // " ..." ellipsis, " ??"
-			}
-			if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
-				continue // " .NET", " :)" and the like
-			}
-			if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
-				continue // "Thailand : Emas 6", "VIP : 60,000₩": a label style the writer chose, not damage
-			}
-			if c == '.' && spacedEllipsis(t, i, l.End) {
-				continue // ". . ." written with spaces
-			}
-			a := i
-			for a > l.Start && isHSpaceBefore(t, a) {
-				_, n := utf8.DecodeLastRuneInString(t[:a])
-				a -= n
-			}
-			if a == l.Start {
-				continue
-			}
-			r, _ := utf8.DecodeLastRuneInString(t[:a])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(")\"”’", r) {
-				continue
-			}
-			span := finding.Span{Start: a, End: i}
-			p.Report(finding.Span{Start: a, End: i + 1}, "space before "+quote(string(c)),
-				finding.Fix{Message: "delete the space before " + quote(string(c)), Edits: []finding.Edit{{Span: span}}, Safe: true})
+		// text and looks the line up only for a candidate. Eight places are
+		// ruled out at once where no ASCII byte up to 0x20 (a space and a tab
+		// among them) stands before a mark or a byte next to one in ASCII
+		// (nextSpaceThenPunct); the places left are tested one by one.
+		for i := nextSpaceThenPunct(t, 1); i < len(t); i = nextSpaceThenPunct(t, i+1) {
+			checkSpaceBeforePunctuation(p, i)
 		}
 	},
+}
+
+// nextSpaceThenPunct returns the first offset i from from on (from ≥ 1)
+// where t[i-1] is an ASCII byte up to 0x20 (a space and a tab among them) and
+// t[i] is '!' or one of ",-./" or ":;<=>?" (the marks and their neighbours in
+// ASCII), or len(t) for none. Eight offsets are tested at once, reading eight
+// bytes as a number; no byte's sum below carries into the next: each is at
+// most 0x7f before a constant below 0x80 is added.
+func nextSpaceThenPunct(t string, from int) int {
+	const ones, high, low = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	i := from
+	for ; i+8 <= len(t); i += 8 {
+		s := t[i-1 : i+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56 // t[i-1:i+7]
+		v := w>>8 | uint64(s[8])<<56 // t[i:i+8]
+		x := v & low
+		bang := ^((x ^ '!'*ones) + low)                                // 0x80 where '!'
+		commaToSlash := (x + (0x80-',')*ones) &^ (x + (0x80-'0')*ones) // 0x80 in ",-./"
+		colonToQuery := (x + (0x80-':')*ones) &^ (x + (0x80-'@')*ones) // 0x80 in ":;<=>?"
+		space := ^((w & low) + (0x80-0x21)*ones)                       // 0x80 where up to 0x20
+		if m := (bang | commaToSlash | colonToQuery) & space &^ (v | w) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(t); i++ {
+		if c := t[i]; t[i-1] <= 0x20 && (c == '!' || ',' <= c && c <= '/' || ':' <= c && c <= '?') {
+			return i
+		}
+	}
+	return len(t)
+}
+
+// checkSpaceBeforePunctuation reports the space before the mark at t[i], if
+// there is one to report.
+func checkSpaceBeforePunctuation(p *rule.Pass, i int) {
+	d := p.Doc
+	t := d.Text
+	c := t[i]
+	if !spacePunctMark[c] || t[i-1] != ' ' && t[i-1] != '\t' {
+		return
+	}
+	l := d.Lines[d.LineIndex(i)]
+	if i+1 < l.End && (t[i+1] == '.' || t[i+1] == c) {
+		return // " ..." ellipsis, " ??"
+	}
+	if next, _ := utf8.DecodeRuneInString(t[i+1 : l.End]); i+1 < l.End && !isHSpace(t, i+1) && !strings.ContainsRune("\"'”’)", next) {
+		return // " .NET", " :)" and the like
+	}
+	if (c == ':' || c == ';') && i+1 < l.End && isHSpace(t, i+1) {
+		return // "Thailand : Emas 6", "VIP : 60,000₩": a label style the writer chose, not damage
+	}
+	if c == '.' && spacedEllipsis(t, i, l.End) {
+		return // ". . ." written with spaces
+	}
+	a := i
+	for a > l.Start && isHSpaceBefore(t, a) {
+		_, n := utf8.DecodeLastRuneInString(t[:a])
+		a -= n
+	}
+	if a == l.Start {
+		return
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:a])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(")\"”’", r) {
+		return
+	}
+	span := finding.Span{Start: a, End: i}
+	p.Report(finding.Span{Start: a, End: i + 1}, "space before "+quote(string(c)),
+		finding.Fix{Message: "delete the space before " + quote(string(c)), Edits: []finding.Edit{{Span: span}}, Safe: true})
 }
 
 // spacePunctMark marks the bytes space-before-punctuation looks at: . , ; : ! ?
