@@ -656,8 +656,8 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 	ws.init(text, i, limit, built[:0])
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
-	widgets := p.Packs.Union("inline-widgets")
-	readMore := p.Packs.Union("read-more")
+	widgets := entriesByFirstByte(p.Packs.Union("inline-widgets"))
+	readMore := entriesByFirstByte(p.Packs.Union("read-more"))
 	// Headlines mix languages ("Jakarta Festival of Speed"), and a flattened
 	// article full of names may be detected as another language: use every pack.
 	small := p.Packs.Union("cannot-end")
@@ -842,16 +842,16 @@ func isNumberWord(s string) bool {
 // startsWithFold reports whether s starts with one of list's phrases, ignoring
 // case, followed by a word boundary (the character after it, decoded whole, is
 // not a letter: "Baca juga\u00a0:" starts with "Baca juga"). The lists it is
-// given are a few dozen short phrases: comparing the first byte first makes the
-// scan cheaper than building lookup keys for every prefix of s.
-func startsWithFold(list *lexicon.List, s string) bool {
+// given are a few dozen short phrases: only those whose first byte is s's
+// (ASCII case ignored, see entriesByFirstByte) are compared, which is cheaper
+// than building lookup keys for every prefix of s.
+func startsWithFold(list *firstByteEntries, s string) bool {
 	if s == "" {
 		return false
 	}
-	c := lowerASCII(s[0])
-	for _, e := range list.Entries {
+	for _, e := range list.fold[lowerASCII(s[0])] {
 		n := len(e.Phrase)
-		if len(s) < n || lowerASCII(e.Phrase[0]) != c || !strings.EqualFold(s[:n], e.Phrase) {
+		if len(s) < n || !strings.EqualFold(s[:n], e.Phrase) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(s[n:]); n == len(s) || !unicode.IsLetter(r) {
@@ -870,14 +870,48 @@ func lowerASCII(c byte) byte {
 }
 
 // startsWithEntry reports whether s starts with one of list's phrases, in the
-// same capitals. It looks only at the start of s, so callers stay linear.
-func startsWithEntry(list *lexicon.List, s string) bool {
-	for _, e := range list.Entries {
-		if len(s) >= len(e.Phrase) && s[0] == e.Phrase[0] && strings.HasPrefix(s, e.Phrase) {
+// same capitals (only those with s's first byte are compared, see
+// entriesByFirstByte). It looks only at the start of s, so callers stay
+// linear.
+func startsWithEntry(list *firstByteEntries, s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, e := range list.exact[s[0]] {
+		if strings.HasPrefix(s, e.Phrase) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstByteEntries holds a list's entries by their first byte: as written
+// (exact) and with ASCII case ignored (fold, under the lower-cased byte).
+// headlineEnd asks whether each word of a headline opens one of them.
+type firstByteEntries struct {
+	exact, fold [256][]*lexicon.Entry
+}
+
+// firstByteEntriesKey keys a list's firstByteEntries among what is derived
+// from it.
+type firstByteEntriesKey struct{}
+
+// entriesByFirstByte returns list's entries by their first byte, made once
+// per run.
+func entriesByFirstByte(list *lexicon.List) *firstByteEntries {
+	return list.Derived(firstByteEntriesKey{}, func(l *lexicon.List) any {
+		t := &firstByteEntries{}
+		for i := range l.Entries {
+			e := &l.Entries[i]
+			if e.Phrase == "" {
+				continue // starts no text with a first byte (and s == "" is ruled out)
+			}
+			t.exact[e.Phrase[0]] = append(t.exact[e.Phrase[0]], e)
+			c := lowerASCII(e.Phrase[0])
+			t.fold[c] = append(t.fold[c], e)
+		}
+		return t
+	}).(*firstByteEntries)
 }
 
 // nameReach is how far either side of a headline's end a name is looked for
