@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -495,25 +496,29 @@ type headlineGuess struct {
 type headlineWords struct {
 	text  string
 	spans [scanHeadlineWords]finding.Span
-	gaps  uint64         // bit k: two or more spaces before word k (k > 0)
-	ws    []headlineWord // the words built so far
-	n     int            // how many words there are
-	stop  int            // the index of the first editor code among them, or n
-	done  bool           // the words reach limit
+	gaps  uint64 // bit k: two or more spaces before word k (k > 0)
+	n     int    // how many words there are
+	stop  int    // the index of the first editor code among them, or n
+	done  bool   // the words reach limit
+	// built holds the words built so far, nb of them. It is an array, not a
+	// slice of the caller's: a slice stored in h moved the caller's array to
+	// the heap on every call of headlineEnd.
+	built [scanHeadlineWords]headlineWord
+	nb    int
 }
 
 // newHeadlineWords finds the words of text[from:limit] and the first editor
 // code among them.
 func newHeadlineWords(text string, from, limit int) *headlineWords {
 	h := &headlineWords{}
-	h.init(text, from, limit, nil)
+	h.init(text, from, limit)
 	return h
 }
 
-// init sets h to the words of text[from:limit], as newHeadlineWords; ws is
-// where the words are built (h.ws, emptied).
-func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
-	h.text, h.stop, h.ws, h.n, h.gaps = text, -1, ws[:0], 0, 0
+// init sets h to the words of text[from:limit], as newHeadlineWords, none of
+// them built yet.
+func (h *headlineWords) init(text string, from, limit int) {
+	h.text, h.stop, h.nb, h.n, h.gaps = text, -1, 0, 0, 0
 	start := -1 // the start of the word being read, -1 between words
 	spaces := 0 // the spaces before it
 	i := from
@@ -521,10 +526,7 @@ func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
 scan:
 	for i < limit {
 		if start >= 0 { // inside a word: its ASCII bytes at once
-			for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
-				i++
-			}
-			if i == limit {
+			if i = wordASCIIEnd(text, i, limit); i == limit {
 				break
 			}
 		}
@@ -555,6 +557,38 @@ scan:
 	}
 }
 
+// wordASCIIEnd returns the first offset at or after i, and before limit,
+// of a space, a tab or a byte outside ASCII, or limit: where a word's ASCII
+// bytes end. It reads eight bytes at once while eight are left; the lowest
+// byte the test marks is exact (a false mark, from a borrow, only ever
+// follows a true one).
+func wordASCIIEnd(text string, i, limit int) int {
+	for i+8 <= limit {
+		w := text[i : i+8]
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		m := zeroBytes(v^(oneBytes*' ')) | zeroBytes(v^(oneBytes*'\t')) | v&highBytes
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
+		i++
+	}
+	return i
+}
+
+// Eight bytes at once: a byte's lowest bit and top bit in each.
+const (
+	oneBytes  = 0x0101010101010101
+	highBytes = 0x8080808080808080
+)
+
+// zeroBytes marks with its top bit each zero byte of v; a byte above a zero
+// byte may be marked too, never one below the lowest zero byte.
+func zeroBytes(v uint64) uint64 { return (v - oneBytes) &^ v & highBytes }
+
 // add adds the word text[start:end], the next one, and notes the first editor code.
 func (h *headlineWords) add(start, end int) {
 	if w := h.text[start:end]; h.stop < 0 && w[0] == '(' && isEditorCodeWord(w) {
@@ -566,14 +600,18 @@ func (h *headlineWords) add(start, end int) {
 
 // word returns word k (k < h.n).
 func (h *headlineWords) word(k int) headlineWord {
-	for len(h.ws) <= k {
-		j := len(h.ws)
+	for h.nb <= k {
+		j := h.nb
 		s := h.spans[j]
 		w := h.text[s.Start:s.End]
-		h.ws = append(h.ws, headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0})
+		h.built[j] = headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0}
+		h.nb++
 	}
-	return h.ws[k]
+	return h.built[k]
 }
+
+// words returns the words built so far.
+func (h *headlineWords) words() []headlineWord { return h.built[:h.nb] }
 
 // titleTwice reports whether the words from k up to stop are one title
 // printed twice: detik's video widget, "Video: T Video: T (nds/krs)".
@@ -652,8 +690,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		i++
 	}
 	var ws headlineWords // on the stack: headlineEnd runs for every inline widget
-	var built [16]headlineWord
-	ws.init(text, i, limit, built[:0])
+	ws.init(text, i, limit)
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
 	widgets := entriesByFirstByte(p.Packs.Union("inline-widgets"))
@@ -733,7 +770,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			if lowerContent(w) {
 				// A headline has three words or more: a lower-case word
 				// before that is the headline's own ("Ternyata ini Alasan …").
-				if b := sentenceStart(p.Doc.Text, ws.ws, k, isSmall, openers, roles); b >= minHeadlineWords {
+				if b := sentenceStart(p.Doc.Text, ws.words(), k, isSmall, openers, roles); b >= minHeadlineWords {
 					return soft(b)
 				}
 			}

@@ -87,3 +87,42 @@ func TestStartsWithByFirstByteAsByScan(t *testing.T) {
 		}
 	}
 }
+
+// TestWordASCIIEnd compares wordASCIIEnd with a byte loop on every text of
+// eleven bytes drawn from a word byte, the bytes it stops at and bytes near
+// them (a borrow in the eight-byte test must never move the answer), from
+// every start and to every limit.
+func TestWordASCIIEnd(t *testing.T) {
+	alphabet := []byte{'a', ' ', '\t', 0x80, 0xff, 0x7f, 0x00, 0x01, 0x08, 0x0a, 0x1f, 0x21, 'Z'}
+	byLoop := func(text string, i, limit int) int {
+		for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
+			i++
+		}
+		return i
+	}
+	const n = 11
+	b := make([]byte, n)
+	for k := range b {
+		b[k] = 'a'
+	}
+	// Each text: one or two bytes of the alphabet at two positions, the rest
+	// word bytes.
+	for p := 0; p < n; p++ {
+		for q := p; q < n; q++ {
+			for _, x := range alphabet {
+				for _, y := range alphabet {
+					b[p], b[q] = x, y
+					text := string(b)
+					for i := 0; i <= n; i++ {
+						for limit := i; limit <= n; limit++ {
+							if got, want := wordASCIIEnd(text, i, limit), byLoop(text, i, limit); got != want {
+								t.Fatalf("wordASCIIEnd(%q, %d, %d) = %d, want %d", text, i, limit, got, want)
+							}
+						}
+					}
+					b[p], b[q] = 'a', 'a'
+				}
+			}
+		}
+	}
+}
