@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/internal/asciifold"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
 )
@@ -49,6 +50,10 @@ func appendFoldedTitle(b []byte, s string) []byte {
 	n, out := len(b), b[:cap(b)]
 	space := 1 // 1 at the start or after a space, where a separator adds nothing
 	for i := 0; i < len(s); {
+		// Long ASCII stretches in vector registers where the processor has
+		// them; the loop below folds what they leave, byte by byte.
+		read, written, sp := asciifold.Prefix(out[n:], s[i:], space == 1)
+		i, n, space = i+read, n+written, b2i(sp)
 		for ; i < len(s); i++ {
 			o := foldASCII[s[i]]
 			if o == 0 {
