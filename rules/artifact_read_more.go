@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -495,25 +496,29 @@ type headlineGuess struct {
 type headlineWords struct {
 	text  string
 	spans [scanHeadlineWords]finding.Span
-	gaps  uint64         // bit k: two or more spaces before word k (k > 0)
-	ws    []headlineWord // the words built so far
-	n     int            // how many words there are
-	stop  int            // the index of the first editor code among them, or n
-	done  bool           // the words reach limit
+	gaps  uint64 // bit k: two or more spaces before word k (k > 0)
+	n     int    // how many words there are
+	stop  int    // the index of the first editor code among them, or n
+	done  bool   // the words reach limit
+	// built holds the words built so far, nb of them. It is an array, not a
+	// slice of the caller's: a slice stored in h moved the caller's array to
+	// the heap on every call of headlineEnd.
+	built [scanHeadlineWords]headlineWord
+	nb    int
 }
 
 // newHeadlineWords finds the words of text[from:limit] and the first editor
 // code among them.
 func newHeadlineWords(text string, from, limit int) *headlineWords {
 	h := &headlineWords{}
-	h.init(text, from, limit, nil)
+	h.init(text, from, limit)
 	return h
 }
 
-// init sets h to the words of text[from:limit], as newHeadlineWords; ws is
-// where the words are built (h.ws, emptied).
-func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
-	h.text, h.stop, h.ws, h.n, h.gaps = text, -1, ws[:0], 0, 0
+// init sets h to the words of text[from:limit], as newHeadlineWords, none of
+// them built yet.
+func (h *headlineWords) init(text string, from, limit int) {
+	h.text, h.stop, h.nb, h.n, h.gaps = text, -1, 0, 0, 0
 	start := -1 // the start of the word being read, -1 between words
 	spaces := 0 // the spaces before it
 	i := from
@@ -521,10 +526,7 @@ func (h *headlineWords) init(text string, from, limit int, ws []headlineWord) {
 scan:
 	for i < limit {
 		if start >= 0 { // inside a word: its ASCII bytes at once
-			for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
-				i++
-			}
-			if i == limit {
+			if i = wordASCIIEnd(text, i, limit); i == limit {
 				break
 			}
 		}
@@ -555,6 +557,38 @@ scan:
 	}
 }
 
+// wordASCIIEnd returns the first offset at or after i, and before limit,
+// of a space, a tab or a byte outside ASCII, or limit: where a word's ASCII
+// bytes end. It reads eight bytes at once while eight are left; the lowest
+// byte the test marks is exact (a false mark, from a borrow, only ever
+// follows a true one).
+func wordASCIIEnd(text string, i, limit int) int {
+	for i+8 <= limit {
+		w := text[i : i+8]
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		m := zeroBytes(v^(oneBytes*' ')) | zeroBytes(v^(oneBytes*'\t')) | v&highBytes
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < limit && text[i] < utf8.RuneSelf && text[i] != ' ' && text[i] != '\t' {
+		i++
+	}
+	return i
+}
+
+// Eight bytes at once: a byte's lowest bit and top bit in each.
+const (
+	oneBytes  = 0x0101010101010101
+	highBytes = 0x8080808080808080
+)
+
+// zeroBytes marks with its top bit each zero byte of v; a byte above a zero
+// byte may be marked too, never one below the lowest zero byte.
+func zeroBytes(v uint64) uint64 { return (v - oneBytes) &^ v & highBytes }
+
 // add adds the word text[start:end], the next one, and notes the first editor code.
 func (h *headlineWords) add(start, end int) {
 	if w := h.text[start:end]; h.stop < 0 && w[0] == '(' && isEditorCodeWord(w) {
@@ -566,14 +600,18 @@ func (h *headlineWords) add(start, end int) {
 
 // word returns word k (k < h.n).
 func (h *headlineWords) word(k int) headlineWord {
-	for len(h.ws) <= k {
-		j := len(h.ws)
+	for h.nb <= k {
+		j := h.nb
 		s := h.spans[j]
 		w := h.text[s.Start:s.End]
-		h.ws = append(h.ws, headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0})
+		h.built[j] = headlineWord{start: s.Start, end: s.End, text: w, core: headlineCore(w), gap: h.gaps&(1<<j) != 0}
+		h.nb++
 	}
-	return h.ws[k]
+	return h.built[k]
 }
+
+// words returns the words built so far.
+func (h *headlineWords) words() []headlineWord { return h.built[:h.nb] }
 
 // titleTwice reports whether the words from k up to stop are one title
 // printed twice: detik's video widget, "Video: T Video: T (nds/krs)".
@@ -652,12 +690,11 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 		i++
 	}
 	var ws headlineWords // on the stack: headlineEnd runs for every inline widget
-	var built [16]headlineWord
-	ws.init(text, i, limit, built[:0])
+	ws.init(text, i, limit)
 	stop := ws.stop // the first editor code, where detik's article text ends
 	atEnd := stop < ws.n || ws.done
-	widgets := p.Packs.Union("inline-widgets")
-	readMore := p.Packs.Union("read-more")
+	widgets := entriesByFirstByte(p.Packs.Union("inline-widgets"))
+	readMore := entriesByFirstByte(p.Packs.Union("read-more"))
 	// Headlines mix languages ("Jakarta Festival of Speed"), and a flattened
 	// article full of names may be detected as another language: use every pack.
 	small := p.Packs.Union("cannot-end")
@@ -733,7 +770,7 @@ func headlineEnd(p *rule.Pass, text string, from, limit int) headlineGuess {
 			if lowerContent(w) {
 				// A headline has three words or more: a lower-case word
 				// before that is the headline's own ("Ternyata ini Alasan …").
-				if b := sentenceStart(p.Doc.Text, ws.ws, k, isSmall, openers, roles); b >= minHeadlineWords {
+				if b := sentenceStart(p.Doc.Text, ws.words(), k, isSmall, openers, roles); b >= minHeadlineWords {
 					return soft(b)
 				}
 			}
@@ -842,16 +879,16 @@ func isNumberWord(s string) bool {
 // startsWithFold reports whether s starts with one of list's phrases, ignoring
 // case, followed by a word boundary (the character after it, decoded whole, is
 // not a letter: "Baca juga\u00a0:" starts with "Baca juga"). The lists it is
-// given are a few dozen short phrases: comparing the first byte first makes the
-// scan cheaper than building lookup keys for every prefix of s.
-func startsWithFold(list *lexicon.List, s string) bool {
+// given are a few dozen short phrases: only those whose first byte is s's
+// (ASCII case ignored, see entriesByFirstByte) are compared, which is cheaper
+// than building lookup keys for every prefix of s.
+func startsWithFold(list *firstByteEntries, s string) bool {
 	if s == "" {
 		return false
 	}
-	c := lowerASCII(s[0])
-	for _, e := range list.Entries {
+	for _, e := range list.fold[lowerASCII(s[0])] {
 		n := len(e.Phrase)
-		if len(s) < n || lowerASCII(e.Phrase[0]) != c || !strings.EqualFold(s[:n], e.Phrase) {
+		if len(s) < n || !strings.EqualFold(s[:n], e.Phrase) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(s[n:]); n == len(s) || !unicode.IsLetter(r) {
@@ -870,14 +907,48 @@ func lowerASCII(c byte) byte {
 }
 
 // startsWithEntry reports whether s starts with one of list's phrases, in the
-// same capitals. It looks only at the start of s, so callers stay linear.
-func startsWithEntry(list *lexicon.List, s string) bool {
-	for _, e := range list.Entries {
-		if len(s) >= len(e.Phrase) && s[0] == e.Phrase[0] && strings.HasPrefix(s, e.Phrase) {
+// same capitals (only those with s's first byte are compared, see
+// entriesByFirstByte). It looks only at the start of s, so callers stay
+// linear.
+func startsWithEntry(list *firstByteEntries, s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, e := range list.exact[s[0]] {
+		if strings.HasPrefix(s, e.Phrase) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstByteEntries holds a list's entries by their first byte: as written
+// (exact) and with ASCII case ignored (fold, under the lower-cased byte).
+// headlineEnd asks whether each word of a headline opens one of them.
+type firstByteEntries struct {
+	exact, fold [256][]*lexicon.Entry
+}
+
+// firstByteEntriesKey keys a list's firstByteEntries among what is derived
+// from it.
+type firstByteEntriesKey struct{}
+
+// entriesByFirstByte returns list's entries by their first byte, made once
+// per run.
+func entriesByFirstByte(list *lexicon.List) *firstByteEntries {
+	return list.Derived(firstByteEntriesKey{}, func(l *lexicon.List) any {
+		t := &firstByteEntries{}
+		for i := range l.Entries {
+			e := &l.Entries[i]
+			if e.Phrase == "" {
+				continue // starts no text with a first byte (and s == "" is ruled out)
+			}
+			t.exact[e.Phrase[0]] = append(t.exact[e.Phrase[0]], e)
+			c := lowerASCII(e.Phrase[0])
+			t.fold[c] = append(t.fold[c], e)
+		}
+		return t
+	}).(*firstByteEntries)
 }
 
 // nameReach is how far either side of a headline's end a name is looked for

@@ -31,7 +31,8 @@ var ConnectorPeriod = &rule.Rule{
 func runConnectorPeriod(p *rule.Pass) {
 	d := p.Doc
 	list := p.Pack.List("connectors")
-	if !plainConnectors(list) {
+	cs := connectorsOf(list)
+	if !cs.plain {
 		for i := range d.Lines {
 			connectorPeriodLine(p, list, d.Lines[i].Span)
 		}
@@ -40,8 +41,6 @@ func runConnectorPeriod(p *rule.Pass) {
 	// Only the line of a period that may end a connector is matched
 	// against the whole list.
 	t := d.Text
-	breaks := newNeedleScan(t, sentenceBreaks)
-	end := -1  // the last . ! ? or line end before the period
 	last := -1 // the last line matched
 	for off := 0; ; {
 		k := strings.IndexByte(t[off:], '.')
@@ -49,16 +48,8 @@ func runConnectorPeriod(p *rule.Pass) {
 			return
 		}
 		dot := off + k
-		for {
-			q, _ := breaks.from(off)
-			if q < 0 || q > dot {
-				break
-			}
-			end, off = q, q+1
-		}
-		start := end + 1
-		end, off = dot, dot+1
-		if !mayEndConnector(t, list, start, dot) {
+		off = dot + 1
+		if !cs.mayEnd(t, list, dot) {
 			continue
 		}
 		if li := d.LineIndex(dot); li != last {
@@ -68,9 +59,95 @@ func runConnectorPeriod(p *rule.Pass) {
 	}
 }
 
-// sentenceBreaks are what ends a sentence other than a period: ! ? and a
-// line's end.
-var sentenceBreaks = []string{"!", "?", "\n", "\r"}
+// mayEnd reports mayEndConnector for the period at dot and the sentence it
+// ends, list being cs's: its first test, then the three bytes before the
+// period (mayEndBefore), and only then the sentence's start is looked for.
+func (cs *connectors) mayEnd(t string, list *lexicon.List, dot int) bool {
+	if next := skipHSpaceASCII(t, dot+1, len(t)); next == len(t) || !upperStart(t[next:]) || !cs.mayEndBefore(t, dot) {
+		return false
+	}
+	start, ok := sentenceStartBefore(t, dot, 3*cs.maxKey)
+	return ok && mayEndConnector(t, list, start, dot)
+}
+
+// sentenceStartBefore returns where the sentence that the period at dot
+// ends starts: after the last . ! ? or line end before it, or at 0. It
+// reports false, and stops reading back, at an ASCII character other than
+// white space or a quote (connectorTrim) more than reach bytes before dot:
+// what mayEndConnector looks up runs from there at the latest, and is longer
+// than any connector lower-cased can be when reach is three times the longest
+// (List.Lookup: lower-casing keeps a third of a string's length at least).
+func sentenceStartBefore(t string, dot, reach int) (int, bool) {
+	for q := dot - 1; q >= 0; q-- {
+		switch c := t[q]; c {
+		case '.', '!', '?', '\n', '\r':
+			return q + 1, true
+		case ' ', '\t', '"':
+		default:
+			if c < utf8.RuneSelf && q < dot-reach {
+				return 0, false
+			}
+		}
+	}
+	return 0, true
+}
+
+// connectors is what connector-period knows of a connectors list, made once
+// per run (List.Derived).
+type connectors struct {
+	plain bool // plainConnectors
+	// tails holds, when byTail, the last three bytes of every connector
+	// lower-cased (fold3): a period can end a connector only after three
+	// bytes whose fold3 is there. byTail is false when a connector is shorter
+	// or ends outside ASCII.
+	tails  keyFilter
+	byTail bool
+	maxKey int // the longest connector lower-cased, in bytes
+}
+
+// connectorsKey keys a list's connectors among what is derived from it.
+type connectorsKey struct{}
+
+// connectorsOf returns list's connectors.
+func connectorsOf(list *lexicon.List) *connectors {
+	return list.Derived(connectorsKey{}, func(l *lexicon.List) any {
+		cs := &connectors{plain: plainConnectors(l), byTail: true}
+		for _, e := range l.Entries {
+			key := strings.ToLower(e.Phrase) // as List.Lookup compares
+			n := len(key)
+			cs.maxKey = max(cs.maxKey, n)
+			if n < 3 || key[n-1]|key[n-2]|key[n-3] >= utf8.RuneSelf {
+				cs.byTail = false
+				continue
+			}
+			cs.tails.add(fold3(key[n-3:]))
+		}
+		return cs
+	}).(*connectors)
+}
+
+// fold3 returns the three bytes of s as a number, with bit 0x20 set in each:
+// ASCII letters equal ignoring case give the same value.
+func fold3(s string) uint32 {
+	return (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16) | 0x202020
+}
+
+// mayEndBefore reports whether the period at dot may end a connector, going
+// by the three bytes before it. A connector (as List.Lookup finds it: the
+// text lower-cased equal to an entry lower-cased) that ends at dot ends with
+// those bytes lower-cased when they are ASCII, whatever stands before them:
+// lower-casing maps each character on its own. A connector shorter than
+// three bytes lower-cased is none (byTail). Bytes outside ASCII say maybe.
+func (cs *connectors) mayEndBefore(t string, dot int) bool {
+	if !cs.byTail || dot < 3 {
+		return true
+	}
+	w := t[dot-3 : dot]
+	if w[0]|w[1]|w[2] >= utf8.RuneSelf {
+		return true
+	}
+	return cs.tails.mayHold(fold3(w))
+}
 
 // connectorPeriodLine reports the connectors cut off by a period in the line l.
 func connectorPeriodLine(p *rule.Pass, list *lexicon.List, l finding.Span) {
