@@ -16,14 +16,17 @@ import (
 // RSS. A run that needs more still gets it. GOMEMLIMIT, when set, wins.
 const memoryLimit = 200 << 20
 
-// gcPercent is the collector's pace (GOGC): the heap may grow to three times
+// gcPercent is the collector's pace (GOGC): the heap may grow to five times
 // what is live before a collection. A run's live heap is small (a window of
-// articles and the corpus rules' facts) while the rules allocate hundreds of
-// megabytes a run, so at Go's default of 100 the collector ran twice as
-// often for a few megabytes of memory saved; at 200 a run on the reference
-// corpus costs about a tenth less CPU (bench/README.md). The memory limit
-// above still bounds a large corpus. GOGC, when set, wins.
-const gcPercent = 200
+// articles and the corpus rules' facts, 7–15 MB on the reference corpus)
+// while the rules allocate hundreds of megabytes a run, so the collector's
+// work is set by how often it runs: at Go's default of 100 it ran four times
+// as often as now; 200 took about a tenth off a run's CPU, and 400 takes
+// another 3–5% (13 collections a run on the reference corpus → 6, the
+// collector's own CPU 78 → 40 ms, by GODEBUG=gctrace=1), for a peak RSS of
+// about 100 MB there instead of 70 (bench/README.md). The memory limit above
+// still bounds a large corpus. GOGC, when set, wins.
+const gcPercent = 400
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
