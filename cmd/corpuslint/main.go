@@ -21,10 +21,10 @@ const memoryLimit = 200 << 20
 // articles and the corpus rules' facts, 7–15 MB on the reference corpus)
 // while the rules allocate hundreds of megabytes a run, so the collector's
 // work is set by how often it runs: at Go's default of 100 it ran four times
-// as often as now; 200 took about a tenth off a run's CPU, and 400 takes
-// another 3–5% (13 collections a run on the reference corpus → 6, the
-// collector's own CPU 78 → 40 ms, by GODEBUG=gctrace=1), for a peak RSS of
-// about 100 MB there instead of 70 (bench/README.md). The memory limit above
+// as often as now; 200 took about a tenth off a run's CPU, and 400 another
+// 4% or so (13 collections a run on the reference corpus → 6, the
+// collector's own CPU 78 → 40 ms of about 1 s, by GODEBUG=gctrace=1), for a
+// peak RSS of about 90 MB there instead of 70 (bench/README.md). The memory limit above
 // still bounds a large corpus. GOGC, when set, wins.
 const gcPercent = 400
 
