@@ -19,15 +19,6 @@ import (
 // (codes, parentheses, slashes, upper and lower case, digits, white space of
 // every kind, invalid UTF-8), so a shortcut that drops or adds a match fails.
 
-// randomLine joins n pieces drawn from pieces.
-func randomLine(rng *rand.Rand, pieces []string, n int) string {
-	var b strings.Builder
-	for range n {
-		b.WriteString(pieces[rng.IntN(len(pieces))])
-	}
-	return b.String()
-}
-
 // editorCodePieces are the pieces of generated editor-code lines.
 var editorCodePieces = []string{
 	"(", ")", "/", " ", "  ", "\t", "\v", "\f", "\r", "\n", "\u00a0", "'", "-", ".",
@@ -41,7 +32,7 @@ func TestClosingEditorCodeIsTheRegexp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	matches := 0
 	for i := range 300000 {
-		line := randomLine(rng, editorCodePieces, 1+i%12)
+		line := randomText(rng, editorCodePieces, 1+i%12)
 		want := -1
 		if m := re.FindStringIndex(line); m != nil {
 			want = m[0]
@@ -72,7 +63,7 @@ func TestCreditPrefiltersKeepEveryMatch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	matches := make([]int, len(creditPatterns))
 	for i := range 300000 {
-		line := randomLine(rng, creditPieces, 1+i%10)
+		line := randomText(rng, creditPieces, 1+i%10)
 		for k, cp := range creditPatterns {
 			if !cp.triggers(line) || !cp.re().MatchString(line) {
 				continue
@@ -96,7 +87,7 @@ func TestCreditFindIsTheRegexp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	matches := 0
 	for i := range 60000 {
-		line := randomLine(rng, creditPieces, 1+i%16)
+		line := randomText(rng, creditPieces, 1+i%16)
 		for k, cp := range creditPatterns {
 			if cp.atParen == nil {
 				continue
@@ -118,7 +109,7 @@ func TestContainsAroundIsContains(t *testing.T) {
 	pieces := []string{"-", "/", "-/", "P", "Photo", "Photo/", "(", "(Photo by", "x", " "}
 	found := 0
 	for i := range 20000 {
-		text := randomLine(rng, pieces, i%12)
+		text := randomText(rng, pieces, i%12)
 		for _, cp := range creditPatterns {
 			want := strings.Contains(text, cp.inText)
 			if want {
@@ -228,7 +219,7 @@ func TestWidgetKindShortcutsKeepTheAnswers(t *testing.T) {
 		if i < len(edges) {
 			line = edges[i]
 		} else {
-			line = randomLine(rng, pieces, 1+i%9)
+			line = randomText(rng, pieces, 1+i%9)
 			if i%7 == 0 {
 				line = strings.Repeat(line+" ", 1+i%50)
 			}

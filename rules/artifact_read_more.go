@@ -564,9 +564,7 @@ scan:
 // follows a true one).
 func wordASCIIEnd(text string, i, limit int) int {
 	for i+8 <= limit {
-		w := text[i : i+8]
-		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		v := littleEndian64(text, i)
 		m := zeroBytes(v^(oneBytes*' ')) | zeroBytes(v^(oneBytes*'\t')) | v&highBytes
 		if m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
@@ -578,16 +576,6 @@ func wordASCIIEnd(text string, i, limit int) int {
 	}
 	return i
 }
-
-// Eight bytes at once: a byte's lowest bit and top bit in each.
-const (
-	oneBytes  = 0x0101010101010101
-	highBytes = 0x8080808080808080
-)
-
-// zeroBytes marks with its top bit each zero byte of v; a byte above a zero
-// byte may be marked too, never one below the lowest zero byte.
-func zeroBytes(v uint64) uint64 { return (v - oneBytes) &^ v & highBytes }
 
 // add adds the word text[start:end], the next one, and notes the first editor code.
 func (h *headlineWords) add(start, end int) {

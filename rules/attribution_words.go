@@ -52,9 +52,7 @@ func nextWordFast(text string, i, end int) (start, stop int, ascii, ok bool) {
 		// Eight bytes at a time to the first one that is no ASCII letter
 		// or digit: most words are ASCII and end at a space.
 		for i+8 <= end {
-			m := nonWordBytes(uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56)
-			if m != 0 {
+			if m := nonWordBytes(littleEndian64(text, i)); m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break
 			}
@@ -277,8 +275,7 @@ func (f *phraseFilter) first(text string) int {
 	}
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
-		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		x := littleEndian64(text, i)
 		// A byte followed by another that is no letter or digit starts no
 		// entry after it (", ", ". "): only the last of the eight is
 		// kept whatever follows.
@@ -350,13 +347,12 @@ func (f *phraseFilter) startsEntry(text string, i int) bool {
 // ASCII letter or digit, and 0 in the others. No byte's sum carries into the
 // next: each is at most 0x7f before a constant below 0x80 is added.
 func nonWordBytes(x uint64) uint64 {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	ascii := ^x & high
-	y := x &^ high
-	l := y | 0x20*ones // ASCII letters lower-cased
-	letter := (l + (0x80-'a')*ones) & ^(l + (0x7f-'z')*ones) & high
-	digit := (y + (0x80-'0')*ones) & ^(y + (0x7f-'9')*ones) & high
-	return ^(ascii & (letter | digit)) & high
+	ascii := ^x & highBytes
+	y := x &^ highBytes
+	l := y | 0x20*oneBytes // ASCII letters lower-cased
+	letter := (l + (0x80-'a')*oneBytes) & ^(l + (0x7f-'z')*oneBytes) & highBytes
+	digit := (y + (0x80-'0')*oneBytes) & ^(y + (0x7f-'9')*oneBytes) & highBytes
+	return ^(ascii & (letter | digit)) & highBytes
 }
 
 // foldEqualASCII reports whether a and b (of one length) are equal ignoring

@@ -160,12 +160,10 @@ func wordBloom(folded string) uint64 {
 
 // nextSpace returns the index of the first ' ' in s at or after from, or len(s).
 func nextSpace(s string, from int) int {
-	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
 	i := from
 	for ; i+8 <= len(s); i += 8 {
-		// The lowest byte of x that is zero is the first space.
-		x := littleEndian64(s, i) ^ spaces
-		if z := (x - ones) &^ x & highs; z != 0 {
+		// The lowest byte that is zero after the xor is the first space.
+		if z := zeroBytes(littleEndian64(s, i) ^ ' '*oneBytes); z != 0 {
 			return i + bits.TrailingZeros64(z)/8
 		}
 	}
@@ -194,18 +192,6 @@ func rotatedHash(s string, from, end int) uint64 {
 		}
 	}
 	return h
-}
-
-func littleEndian64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func bigEndian64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[7]) | uint64(s[6])<<8 | uint64(s[5])<<16 | uint64(s[4])<<24 |
-		uint64(s[3])<<32 | uint64(s[2])<<40 | uint64(s[1])<<48 | uint64(s[0])<<56
 }
 
 // mayBeSimilar reports whether the word sets of two lines can reach a

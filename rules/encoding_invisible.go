@@ -92,9 +92,6 @@ func runInvisible(p *rule.Pass) {
 // clear (so no sum carries into the next byte), a byte b is at least 0x20 when
 // b+0x60 sets its high bit, and below 0x7F when b+1 does not.
 func printableASCII8(s string) bool {
-	_ = s[7]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (x|(x+ones))&highs == 0 && (x+0x60*ones)&highs == highs
+	x := littleEndian64(s, 0)
+	return (x|(x+oneBytes))&highBytes == 0 && (x+0x60*oneBytes)&highBytes == highBytes
 }

@@ -179,19 +179,16 @@ var SpaceBeforePunctuation = &rule.Rule{
 // bytes as a number; no byte's sum below carries into the next: each is at
 // most 0x7f before a constant below 0x80 is added.
 func nextSpaceThenPunct(t string, from int) int {
-	const ones, high, low = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
 	i := from
 	for ; i+8 <= len(t); i += 8 {
-		s := t[i-1 : i+8]
-		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56 // t[i-1:i+7]
-		v := w>>8 | uint64(s[8])<<56 // t[i:i+8]
-		x := v & low
-		bang := ^((x ^ '!'*ones) + low)                                // 0x80 where '!'
-		commaToSlash := (x + (0x80-',')*ones) &^ (x + (0x80-'0')*ones) // 0x80 in ",-./"
-		colonToQuery := (x + (0x80-':')*ones) &^ (x + (0x80-'@')*ones) // 0x80 in ":;<=>?"
-		space := ^((w & low) + (0x80-0x21)*ones)                       // 0x80 where up to 0x20
-		if m := (bang | commaToSlash | colonToQuery) & space &^ (v | w) & high; m != 0 {
+		w := littleEndian64(t, i-1)    // t[i-1:i+7]
+		v := w>>8 | uint64(t[i+7])<<56 // t[i:i+8]
+		x := v & lowBytes
+		bang := ^((x ^ '!'*oneBytes) + lowBytes)                               // 0x80 where '!'
+		commaToSlash := (x + (0x80-',')*oneBytes) &^ (x + (0x80-'0')*oneBytes) // 0x80 in ",-./"
+		colonToQuery := (x + (0x80-':')*oneBytes) &^ (x + (0x80-'@')*oneBytes) // 0x80 in ":;<=>?"
+		space := ^((w & lowBytes) + (0x80-0x21)*oneBytes)                      // 0x80 where up to 0x20
+		if m := (bang | commaToSlash | colonToQuery) & space &^ (v | w) & highBytes; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
