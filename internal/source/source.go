@@ -87,57 +87,54 @@ func Expand(paths []string, opts Options) ([]string, []Problem, error) {
 // a processor's worth at a time: on a corpus of thousands of files, listing
 // them was a run's one long stretch on a single core.
 func walkDir(p, root string, include, exclude []string) ([]walked, []Problem) {
-	top := walker{root: root, clean: filepath.Clean(p), include: include, exclude: exclude}
+	w := walker{root: root, clean: filepath.Clean(p), include: include, exclude: exclude}
 	// parts holds, in walk order, what each folder right under p found, and
-	// between them what the walk of p itself found.
-	var parts []*walker
-	here := &top
-	parts = append(parts, here)
+	// between them what the walk of p itself found: the last part takes
+	// what p's walk meets next.
+	parts := []*listing{{}}
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	top.walk(p, func(path string) {
-		sub := &walker{root: root, clean: top.clean, include: include, exclude: exclude}
-		here = &walker{root: root, clean: top.clean, include: include, exclude: exclude}
-		parts = append(parts, sub, here)
+	w.walk(p, func() *listing { return parts[len(parts)-1] }, func(folder string) {
+		sub := &listing{}
+		parts = append(parts, sub, &listing{})
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			sub.walk(path, nil, nil)
+			w.walk(folder, func() *listing { return sub }, nil)
 		}()
-	}, &here)
+	})
 	wg.Wait()
 	var found []walked
 	var problems []Problem
-	for _, w := range parts {
-		found = append(found, w.found...)
-		problems = append(problems, w.problems...)
+	for _, l := range parts {
+		found = append(found, l.found...)
+		problems = append(problems, l.problems...)
 	}
 	return found, problems
 }
 
-// walker is one walk of a directory tree under the directory given on the
-// command line: the files it took and the paths it could not read.
+// walker is what the walks of one directory given on the command line share.
 type walker struct {
-	root, clean      string // the given directory's fileKey, and its path cleaned
+	root, clean      string // the directory's fileKey, and its path cleaned
 	include, exclude []string
-	found            []walked
-	problems         []Problem
 }
 
-// walk walks the tree at dir (the directory given, or a folder under it).
-// When split is not nil, the folders right under dir are not walked but
-// handed to split, and what the walk meets after each goes to *after (which
-// split sets) instead of w.
-func (w *walker) walk(dir string, split func(path string), after **walker) {
-	cur := w
+// listing is what a walk took: files, and paths it could not read.
+type listing struct {
+	found    []walked
+	problems []Problem
+}
+
+// walk walks the tree at dir (the directory given, or a folder under it),
+// adding what it meets to the listing out returns at that moment. When split
+// is not nil, the folders right under dir are not walked but handed to it.
+func (w *walker) walk(dir string, out func() *listing, split func(folder string)) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if after != nil {
-			cur = *after
-		}
 		if err != nil {
-			cur.problems = append(cur.problems, Problem{Path: path, Message: Reason(err)})
+			l := out()
+			l.problems = append(l.problems, Problem{Path: path, Message: Reason(err)})
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -168,15 +165,14 @@ func (w *walker) walk(dir string, split func(path string), after **walker) {
 			if d.Type()&fs.ModeSymlink != 0 {
 				key = fileKey(path)
 			}
-			cur.found = append(cur.found, walked{path: path, key: key})
+			l := out()
+			l.found = append(l.found, walked{path: path, key: key})
 		}
 		return nil
 	})
-	if after != nil {
-		cur = *after
-	}
 	if err != nil {
-		cur.problems = append(cur.problems, Problem{Path: dir, Message: Reason(err)})
+		l := out()
+		l.problems = append(l.problems, Problem{Path: dir, Message: Reason(err)})
 	}
 }
 
