@@ -34,6 +34,14 @@ func TestExpandAsOneWalk(t *testing.T) {
 	}
 	write("d/top.txt")
 	write("d/a.txt")
+	// Folders nested past the longest path the system opens: reading them
+	// fails, in two of the folders walked apart, so the problems must come
+	// back in walk order.
+	deep := true
+	for _, top := range []string{"d/s05/deep", "d/s09/deep"} {
+		require.NoError(t, os.MkdirAll(top, 0o755))
+		deep = deepen(t, top, 24) && deep
+	}
 	links := []struct{ target, name string }{{"top.txt", "d/link.txt"}, {"s01", "d/s99"}, {"missing.txt", "d/dangling.txt"}, {"../a.txt", "d/s02/up.txt"}}
 	for _, l := range links {
 		if err := os.Symlink(l.target, l.name); err != nil {
@@ -53,6 +61,10 @@ func TestExpandAsOneWalk(t *testing.T) {
 				require.NotEmpty(t, got, "%v %+v", paths, opts)
 			}
 		}
+	}
+	if deep {
+		_, problems, _ := Expand([]string{"d"}, Options{})
+		require.Len(t, problems, 2, "one folder too deep to read in each of s05 and s09")
 	}
 	t.Chdir("d")
 	want, _, _ := expandReference([]string{"."}, Options{})
