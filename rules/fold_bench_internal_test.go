@@ -3,24 +3,22 @@ package rules
 import (
 	"testing"
 
-	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/linttest"
 )
 
 // BenchmarkFoldLines folds every line of every document of the benchmark
 // corpus (foldLines: the memo four duplicate rules share), a fresh folding
 // each pass: MB/s of article text.
+//
+//	go test ./rules -run '^$' -bench BenchmarkFoldLines
 func BenchmarkFoldLines(b *testing.B) {
-	files, _ := linttest.BenchCorpus(b)
-	docs := make([]*document.Document, len(files))
-	for i, f := range files {
-		docs[i] = document.Parse(f.Path, []byte(f.Text))
-	}
+	files, packs := linttest.BenchSetup(b)
+	docs := linttest.Parse(files, packs)
 	b.SetBytes(linttest.Size(files))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, d := range docs {
-			foldLines(d)
+		for _, p := range docs {
+			foldLines(p.Doc)
 		}
 	}
 }
