@@ -30,20 +30,26 @@ func writeRDJSONL(buf *bytes.Buffer, in *Input) error {
 	if enc == nil {
 		enc = newRDEncoder(in)
 	}
+	var last rdPath
 	for i := range in.Findings {
-		buf.Write(enc.appendFinding(buf.AvailableBuffer(), &in.Findings[i]))
+		buf.Write(enc.appendFinding(buf.AvailableBuffer(), &in.Findings[i], &last))
 	}
 	return nil
 }
 
-// rdEncoder writes rdjsonl lines, remembering the encodings that repeat.
+// rdEncoder writes rdjsonl lines. It encodes what every finding of a rule
+// repeats once, when it is made, and only reads itself after: a Stream's
+// goroutines render files with one encoder at once.
 type rdEncoder struct {
 	urls map[string]string
 	// codes holds each rule's `,"source":{…},"code":{…}}` part.
 	codes map[string][]byte
-	// path and pathJSON are the last path encoded.
-	path     string
-	pathJSON []byte
+}
+
+// rdPath is the last path one rendering encoded: a file's findings repeat it.
+type rdPath struct {
+	path string
+	json []byte
 }
 
 func newRDEncoder(in *Input) *rdEncoder {
@@ -51,15 +57,19 @@ func newRDEncoder(in *Input) *rdEncoder {
 	if urls == nil {
 		urls = ruleURLs(in.Rules)
 	}
-	return &rdEncoder{urls: urls, codes: map[string][]byte{}}
+	e := &rdEncoder{urls: urls, codes: make(map[string][]byte, len(in.Rules))}
+	for _, r := range in.Rules {
+		e.codes[r.ID] = e.encodeCode(r.ID)
+	}
+	return e
 }
 
-// appendFinding appends f's line.
-func (e *rdEncoder) appendFinding(b []byte, f *finding.Finding) []byte {
+// appendFinding appends f's line; last is the rendering's last path.
+func (e *rdEncoder) appendFinding(b []byte, f *finding.Finding, last *rdPath) []byte {
 	b = append(b, `{"message":`...)
 	b = appendJSONString(b, f.Message)
 	b = append(b, `,"location":`...)
-	b = e.appendLocation(b, f.Path, f.Range)
+	b = e.appendLocation(b, f.Path, f.Range, last)
 	b = append(b, `,"severity":"`...)
 	b = append(b, rdSeverity(f.Severity)...)
 	b = append(b, '"')
@@ -92,7 +102,7 @@ func (e *rdEncoder) appendFinding(b []byte, f *finding.Finding) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, `"location":`...)
-			b = e.appendLocation(b, relatedPath(f, l), l.Range)
+			b = e.appendLocation(b, relatedPath(f, l), l.Range, last)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -106,6 +116,11 @@ func (e *rdEncoder) code(id string) []byte {
 	if c, ok := e.codes[id]; ok {
 		return c
 	}
+	return e.encodeCode(id) // a rule the Input did not list
+}
+
+// encodeCode encodes the source and the code of a rule's findings.
+func (e *rdEncoder) encodeCode(id string) []byte {
 	url := e.urls[id]
 	if url == "" {
 		url = ruleDocURL(id)
@@ -120,19 +135,17 @@ func (e *rdEncoder) code(id string) []byte {
 		c = append(c, `,"url":`...)
 		c = appendJSONString(c, url)
 	}
-	c = append(c, '}')
-	e.codes[id] = c
-	return c
+	return append(c, '}')
 }
 
 // appendLocation appends a location: the path and, when r is resolved, r.
-func (e *rdEncoder) appendLocation(b []byte, path string, r finding.Range) []byte {
+func (e *rdEncoder) appendLocation(b []byte, path string, r finding.Range, last *rdPath) []byte {
 	b = append(b, `{"path":`...)
-	if path != e.path || e.pathJSON == nil {
-		e.path = path
-		e.pathJSON = appendJSONString(e.pathJSON[:0], path)
+	if path != last.path || last.json == nil {
+		last.path = path
+		last.json = appendJSONString(last.json[:0], path)
 	}
-	b = append(b, e.pathJSON...)
+	b = append(b, last.json...)
 	if !r.IsZero() {
 		b = append(b, `,"range":`...)
 		b = appendRDRange(b, r)

@@ -82,6 +82,30 @@ func (s *Stream) Write(findings []finding.Finding) error {
 	return s.flush(&in)
 }
 
+// Render appends to dst what Write would write for findings, without
+// writing it, for WriteRendered to write later. Unlike the other methods it
+// is safe for concurrent use: files can be rendered side by side and written
+// in order.
+func (s *Stream) Render(dst []byte, findings []finding.Finding) ([]byte, error) {
+	in := s.meta
+	in.Findings = findings
+	buf := bytes.NewBuffer(dst)
+	if err := s.format.write(buf, &in); err != nil {
+		return dst, fmt.Errorf("rendering %s report: %w", s.format.name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteRendered writes what Render rendered (for findings sorted after those
+// written before), as Write would have.
+func (s *Stream) WriteRendered(b []byte) error {
+	s.buf.Write(b)
+	if s.buf.Len() < s.gather {
+		return nil
+	}
+	return s.Flush()
+}
+
 // Close renders what follows the findings: the files that could not be
 // checked and the remarks about the configuration, in the formats that report
 // them.

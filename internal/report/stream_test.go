@@ -3,10 +3,13 @@ package report
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/corpuslint/corpuslint/internal/finding"
 )
 
 // A streamed report, written a file at a time, is byte for byte the report
@@ -33,6 +36,51 @@ func TestStreamMatchesWrite(t *testing.T) {
 				}
 				require.NoError(t, s.Write(in.Findings[i:j]))
 				i = j
+			}
+			require.NoError(t, s.Close(in.Errors, in.ConfigNotes))
+			assert.Equal(t, whole.String(), parts.String())
+		})
+	}
+}
+
+// Files rendered side by side (Render) and written in order (WriteRendered)
+// make the report Write makes.
+func TestStreamRenderMatchesWrite(t *testing.T) {
+	in := sampleInput(t)
+	for _, name := range Formats() {
+		if !Streamable(name) {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			var whole, parts bytes.Buffer
+			require.NoError(t, Write(&whole, name, in))
+			s, err := NewStream(&parts, name, *in)
+			require.NoError(t, err)
+			var files [][]finding.Finding
+			for i := 0; i < len(in.Findings); {
+				j := i + 1
+				for j < len(in.Findings) && in.Findings[j].Path == in.Findings[i].Path {
+					j++
+				}
+				files = append(files, in.Findings[i:j])
+				i = j
+			}
+			require.Greater(t, len(files), 1)
+			rendered := make([][]byte, len(files))
+			var wg sync.WaitGroup
+			for k := range files {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					// Into a buffer that already holds bytes: Render appends.
+					b, err := s.Render([]byte("x"), files[k])
+					assert.NoError(t, err)
+					rendered[k] = b[1:]
+				}()
+			}
+			wg.Wait()
+			for _, b := range rendered {
+				require.NoError(t, s.WriteRendered(b))
 			}
 			require.NoError(t, s.Close(in.Errors, in.ConfigNotes))
 			assert.Equal(t, whole.String(), parts.String())
