@@ -57,12 +57,15 @@ func newOutput(env Env, o options, rules []*rule.Rule, mode engine.Mode, inputs 
 // engineOptions hooks the output into the engine's options.
 func (out *output) engineOptions(opts engine.Options) engine.Options {
 	if out.stream != nil {
-		opts.Emit = func(fs []finding.Finding) error {
+		// The engine renders files side by side; Emit, called in path
+		// order, writes them.
+		opts.Render = out.stream.Render
+		opts.Emit = func(fs []finding.Finding, rendered []byte) error {
 			out.tally.add(fs)
 			if out.clearFirst {
 				out.meter.Clear()
 			}
-			return out.stream.Write(fs)
+			return out.stream.WriteRendered(rendered)
 		}
 	}
 	if out.meter != nil {

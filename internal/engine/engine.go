@@ -59,8 +59,14 @@ type Options struct {
 	// Stdout receives fixed text of standard input in Fix mode.
 	Stdout io.Writer
 	// Emit, when set, receives the findings file by file, in path order, each
-	// file's sorted, instead of the Result; an error stops the run.
-	Emit func([]finding.Finding) error
+	// file's sorted, instead of the Result, with what Render made of them (nil
+	// without Render); an error stops the run.
+	Emit func(findings []finding.Finding, rendered []byte) error
+	// Render, when set with Emit, renders a file's sorted findings for Emit,
+	// appending to dst. Where the engine can, it renders files side by side
+	// on its goroutines before handing them to Emit in order, so Render must
+	// be safe for concurrent use; an error stops the run.
+	Render func(dst []byte, findings []finding.Finding) ([]byte, error)
 	// Progress, when set, is told of each file checked, in path order: its
 	// size in bytes and its number of findings (the corpus rules' not yet
 	// counted). It is called from one goroutine.
@@ -297,8 +303,8 @@ type finisher struct {
 	// past opts.HeldInMemory.
 	heldFindings int
 	// kept holds the findings of the held files that are not spilled, by
-	// file number.
-	kept map[int][]finding.Finding
+	// file number: the first files, before the spill file's.
+	kept [][]finding.Finding
 	// profiles are the distinct profiles of the held files.
 	profiles     []*Profile
 	profileIndex map[*Profile]int32
@@ -309,7 +315,10 @@ type finisher struct {
 	// they have facts (a view never changes after): not one made for every
 	// file and rule.
 	views map[string]rule.Facts
-	err   error
+	// rendered is deliver's buffer for rendering, for the files it
+	// renders itself.
+	rendered []byte
+	err      error
 }
 
 // heldFile is what phase two needs of a file that waits for every file: its
@@ -319,8 +328,10 @@ type heldFile struct {
 	// profile numbers its profile in the finisher's profiles.
 	profile int32
 	checked bool
-	// spilled: the findings wait in the spill file.
+	// spilled: the findings wait in the spill file, in a record of size
+	// bytes after the previous spilled file's.
 	spilled bool
+	size    uint32
 }
 
 func newFinisher(opts Options) *finisher {
@@ -386,18 +397,16 @@ func (f *finisher) hold(r *fileResult) error {
 	if f.spill == nil && f.spillErr == nil && f.heldFindings > limit {
 		f.spill, f.spillErr = newSpill()
 	}
+	h := heldFile{checked: r.checked}
 	if f.spill != nil {
-		if err := f.spill.write(r.findings); err != nil {
+		size, err := f.spill.write(r.findings)
+		if err != nil {
 			f.err = err
 			return err
 		}
-	}
-	spilled := f.spill != nil
-	if !spilled && len(r.findings) > 0 {
-		if f.kept == nil {
-			f.kept = map[int][]finding.Finding{}
-		}
-		f.kept[len(f.held)] = r.findings
+		h.spilled, h.size = true, size
+	} else {
+		f.kept = append(f.kept, r.findings)
 	}
 	pi, ok := f.profileIndex[r.profile]
 	if !ok {
@@ -405,7 +414,8 @@ func (f *finisher) hold(r *fileResult) error {
 		f.profiles = append(f.profiles, r.profile)
 		f.profileIndex[r.profile] = pi
 	}
-	f.held = append(f.held, heldFile{profile: pi, checked: r.checked, spilled: spilled})
+	h.profile = pi
+	f.held = append(f.held, h)
 	return nil
 }
 
@@ -415,7 +425,7 @@ func (f *finisher) hold(r *fileResult) error {
 func (f *finisher) close() error {
 	if f.spill != nil {
 		defer f.spill.close()
-		if err := f.spill.rewind(); err != nil {
+		if err := f.spill.finishWriting(); err != nil {
 			return err
 		}
 	}
@@ -427,106 +437,189 @@ func (f *finisher) close() error {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	if jobs == 1 || len(f.held) < 2 {
-		for i := range f.held {
-			findings, err := f.takeHeld(i)
-			if err != nil {
+	if jobs == 1 || len(f.held) <= heldBatch {
+		var dec spillDecoder
+		var at int64
+		for start := 0; start < len(f.held); start += heldBatch {
+			b := f.finishBatch(start, min(start+heldBatch, len(f.held)), at, &dec, nil)
+			if err := f.deliverBatch(&b); err != nil {
 				return err
 			}
-			out, ferr := f.phaseTwo(i, findings)
-			if err := f.deliver(out, ferr); err != nil {
-				return err
-			}
+			at += b.spilled
 		}
 		return nil
 	}
 	return f.closeParallel(jobs)
 }
 
-// phaseTwoResult is one held file's findings after phase two, or why a
-// corpus rule failed on it.
-type phaseTwoResult struct {
-	findings []finding.Finding
-	ferr     *FileError
+// heldBatch is how many consecutive held files phase two takes at a time:
+// one read of the spill file and one hand-off between goroutines for them
+// all, not one per file, which left the cores idle at the end of a run.
+const heldBatch = 32
+
+// heldBatchResult is a batch of held files after phase two: each file's
+// findings (and, when Options.Render is set, rendered, with ends[k] where
+// file k's part of it ends) or why a corpus rule failed on it; or why
+// reading the batch's findings back or rendering them failed.
+type heldBatchResult struct {
+	// spilled is the size of the batch's records in the spill file.
+	spilled  int64
+	findings [][]finding.Finding
+	ferrs    []*FileError
+	rendered []byte
+	ends     []int
+	err      error
 }
 
-// closeParallel is close's phase two on jobs goroutines: one goroutine reads
-// the held files' findings in order (the spill file is read front to back)
-// and queues each file's result slot, the workers fill the slots, and this
-// goroutine delivers them in queue order. At most 4 × jobs files are between
-// reading and delivery.
-func (f *finisher) closeParallel(jobs int) error {
-	type task struct {
-		i        int
-		findings []finding.Finding
-		out      chan phaseTwoResult
+// finishBatch runs phase two on held files start to end-1 and renders their
+// findings; those spilled have their records from at in the spill file, dec
+// decodes them and buf is rendering's buffer. It is safe for concurrent use
+// on distinct files.
+func (f *finisher) finishBatch(start, end int, at int64, dec *spillDecoder, buf []byte) heldBatchResult {
+	n := end - start
+	r := heldBatchResult{spilled: f.spilledSize(start, end), findings: make([][]finding.Finding, n), ferrs: make([]*FileError, n)}
+	var records []byte
+	var err error
+	if r.spilled > 0 {
+		records, err = f.spill.readAt(at, r.spilled)
 	}
-	type slot struct {
-		out chan phaseTwoResult
-		err error // reading the held findings failed
+	if err != nil {
+		r.err = err
+		return r
 	}
-	var wg sync.WaitGroup
-	defer wg.Wait() // after stop is closed: the reader then quits and the workers drain
-	stop := make(chan struct{})
-	defer close(stop)
-	tasks := make(chan task, jobs)
-	order := make(chan slot, 4*jobs)
-	go func() {
-		defer close(tasks)
-		defer close(order)
-		for i := range f.held {
-			findings, err := f.takeHeld(i)
-			if err != nil {
-				select {
-				case order <- slot{err: err}:
-				case <-stop:
-				}
-				return
+	render := f.opts.Emit != nil && f.opts.Render != nil
+	if render {
+		r.rendered = buf[:0]
+		r.ends = make([]int, n)
+	}
+	for k := range n {
+		i := start + k
+		var findings []finding.Finding
+		if f.held[i].spilled {
+			size := int(f.held[i].size)
+			if findings, err = f.spill.decode(dec, records[:size]); err != nil {
+				r.err = err
+				return r
 			}
-			out := make(chan phaseTwoResult, 1)
-			select {
-			case order <- slot{out: out}:
-			case <-stop:
-				return
-			}
-			select {
-			case tasks <- task{i, findings, out}:
-			case <-stop:
-				return
+			records = records[size:]
+		} else {
+			findings = f.kept[i]
+			f.kept[i] = nil
+		}
+		findings, r.ferrs[k] = f.phaseTwo(i, findings)
+		r.findings[k] = findings
+		if render && r.ferrs[k] == nil && len(findings) > 0 {
+			if r.rendered, err = f.opts.Render(r.rendered, findings); err != nil {
+				r.err = err
+				return r
 			}
 		}
-	}()
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range tasks {
-				findings, ferr := f.phaseTwo(t.i, t.findings)
-				t.out <- phaseTwoResult{findings, ferr}
-			}
-		}()
-	}
-	for s := range order {
-		if s.err != nil {
-			return s.err
+		if render {
+			r.ends[k] = len(r.rendered)
 		}
-		r := <-s.out
-		if err := f.deliver(r.findings, r.ferr); err != nil {
+	}
+	return r
+}
+
+// spilledSize is the size of the spill file's records of held files start
+// to end-1 (those spilled, which follow each other in the file).
+func (f *finisher) spilledSize(start, end int) int64 {
+	var size int64
+	for i := start; i < end; i++ {
+		if h := &f.held[i]; h.spilled {
+			size += int64(h.size)
+		}
+	}
+	return size
+}
+
+// deliverBatch hands on a batch's files in order.
+func (f *finisher) deliverBatch(b *heldBatchResult) error {
+	if b.err != nil {
+		return b.err
+	}
+	from := 0
+	for k, findings := range b.findings {
+		var rendered []byte
+		if b.ends != nil {
+			rendered = b.rendered[from:b.ends[k]:b.ends[k]]
+			from = b.ends[k]
+		}
+		if err := f.deliver(findings, rendered, b.ferrs[k]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// takeHeld returns held file i's phase-one findings, from the spill file
-// (read in order) or from memory.
-func (f *finisher) takeHeld(i int) ([]finding.Finding, error) {
-	if f.held[i].spilled {
-		return f.spill.read()
+// closeParallel is close's phase two on jobs goroutines: the held files go
+// in batches of consecutive files to the workers, which read their findings
+// back, run phase two and render them, while this goroutine delivers the
+// batches in order: it only writes. At most 4 × jobs batches are between a
+// worker and delivery.
+func (f *finisher) closeParallel(jobs int) error {
+	type task struct {
+		start, end int
+		at         int64 // where the batch's records start in the spill file
+		out        chan heldBatchResult
 	}
-	findings := f.kept[i]
-	delete(f.kept, i)
-	return findings, nil
+	var wg sync.WaitGroup
+	defer wg.Wait() // after stop is closed: the feeder then quits and the workers drain
+	stop := make(chan struct{})
+	defer close(stop)
+	tasks := make(chan task, jobs)
+	order := make(chan chan heldBatchResult, 4*jobs)
+	go func() {
+		defer close(tasks)
+		defer close(order)
+		var at int64
+		for start := 0; start < len(f.held); start += heldBatch {
+			end := min(start+heldBatch, len(f.held))
+			out := make(chan heldBatchResult, 1)
+			select {
+			case order <- out:
+			case <-stop:
+				return
+			}
+			select {
+			case tasks <- task{start, end, at, out}:
+			case <-stop:
+				return
+			}
+			at += f.spilledSize(start, end)
+		}
+	}()
+	// Rendering buffers go back to free once delivered: as many as batches
+	// can be between a worker and delivery, not one a batch.
+	free := make(chan []byte, 5*jobs)
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var dec spillDecoder
+			for t := range tasks {
+				var buf []byte
+				select {
+				case buf = <-free:
+				default:
+				}
+				t.out <- f.finishBatch(t.start, t.end, t.at, &dec, buf)
+			}
+		}()
+	}
+	for out := range order {
+		b := <-out
+		if err := f.deliverBatch(&b); err != nil {
+			return err
+		}
+		if b.rendered != nil {
+			select {
+			case free <- b.rendered[:0]:
+			default:
+			}
+		}
+	}
+	return nil
 }
 
 // keepViews keeps the view of each corpus rule that has facts by now.
@@ -548,7 +641,8 @@ func (f *finisher) phaseTwo(i int, findings []finding.Finding) ([]finding.Findin
 // report runs phase two for one file and hands its findings, sorted, on; own
 // gives the facts the file exported, by rule ID.
 func (f *finisher) report(path string, prof *Profile, checked bool, findings []finding.Finding, own func(ruleID string) []rule.OwnFact) error {
-	return f.deliver(f.runPhaseTwo(path, prof, checked, findings, own))
+	out, ferr := f.runPhaseTwo(path, prof, checked, findings, own)
+	return f.deliver(out, nil, ferr)
 }
 
 // runPhaseTwo runs the corpus rules on one file and returns its findings with
@@ -589,9 +683,10 @@ func (f *finisher) runPhaseTwo(path string, prof *Profile, checked bool, finding
 	return findings, nil
 }
 
-// deliver hands one file's findings on (or keeps them in the result), or
-// keeps the error of a corpus rule that failed on it.
-func (f *finisher) deliver(findings []finding.Finding, ferr *FileError) error {
+// deliver hands one file's findings on with their rendering (rendering them
+// first if rendered is nil and Options.Render is set), or keeps them in the
+// result, or keeps the error of a corpus rule that failed on the file.
+func (f *finisher) deliver(findings []finding.Finding, rendered []byte, ferr *FileError) error {
 	if ferr != nil {
 		f.res.Errors = append(f.res.Errors, *ferr)
 		return nil
@@ -600,7 +695,14 @@ func (f *finisher) deliver(findings []finding.Finding, ferr *FileError) error {
 		return nil
 	}
 	if f.opts.Emit != nil {
-		return f.opts.Emit(findings)
+		if rendered == nil && f.opts.Render != nil {
+			var err error
+			if rendered, err = f.opts.Render(f.rendered[:0], findings); err != nil {
+				return err
+			}
+			f.rendered = rendered
+		}
+		return f.opts.Emit(findings, rendered)
 	}
 	f.res.Findings = append(f.res.Findings, findings...)
 	return nil

@@ -73,22 +73,87 @@ func TestEmitHandsOverFilesInPathOrder(t *testing.T) {
 }
 
 func testEmit(t *testing.T, all []*rule.Rule) {
-	want := run(t, engine.Options{Rules: all, Jobs: 2}, inputs(40))
+	// More files than phase two takes at a time, so that held files go
+	// through it in several batches.
+	const n = 100
+	want := run(t, engine.Options{Rules: all, Jobs: 2}, inputs(n))
 	require.NotEmpty(t, want.Findings)
-	var got []finding.Finding
-	var paths []string
-	res := run(t, engine.Options{Rules: all, Jobs: 2, Emit: func(fs []finding.Finding) error {
-		for _, f := range fs {
-			assert.Equal(t, fs[0].Path, f.Path, "one file at a time")
+	for _, jobs := range []int{1, 2} {
+		var got []finding.Finding
+		var paths []string
+		res := run(t, engine.Options{Rules: all, Jobs: jobs, Emit: func(fs []finding.Finding, rendered []byte) error {
+			for _, f := range fs {
+				assert.Equal(t, fs[0].Path, f.Path, "one file at a time")
+			}
+			assert.Nil(t, rendered, "nothing is rendered without Render")
+			paths = append(paths, fs[0].Path)
+			got = append(got, fs...)
+			return nil
+		}}, inputs(n))
+		assert.Empty(t, res.Findings, "emitted findings are not kept")
+		assert.Equal(t, n, res.Files)
+		assert.Equal(t, want.Findings, got)
+		assert.IsIncreasing(t, paths)
+	}
+}
+
+// renderFindings renders findings one line each, after what dst holds.
+func renderFindings(dst []byte, fs []finding.Finding) ([]byte, error) {
+	for _, f := range fs {
+		dst = fmt.Appendf(dst, "%s:%d:%d %s %s\n", f.Path, f.Span.Start, f.Span.End, f.Rule, f.Message)
+	}
+	return dst, nil
+}
+
+// With Render, Emit gets each file's findings with their rendering, which
+// the engine may have made on another goroutine, in a buffer it reuses.
+func TestEmitGetsWhatRenderMade(t *testing.T) {
+	for name, all := range map[string][]*rule.Rule{"held for phase two": rules.All(), "streamed": lookingBack()} {
+		for _, jobs := range []int{1, 2, 3} {
+			for heldName, held := range map[string]int{"in memory": 0, "on disk": -1} {
+				t.Run(fmt.Sprintf("%s jobs=%d %s", name, jobs, heldName), func(t *testing.T) {
+					want := run(t, engine.Options{Rules: all, Jobs: 1}, inputs(100))
+					require.NotEmpty(t, want.Findings)
+					var got []finding.Finding
+					var files int
+					res := run(t, engine.Options{Rules: all, Jobs: jobs, HeldInMemory: held, Render: renderFindings, Emit: func(fs []finding.Finding, rendered []byte) error {
+						files++
+						wantRendered, _ := renderFindings(nil, fs)
+						assert.Equal(t, string(wantRendered), string(rendered), fs[0].Path)
+						got = append(got, fs...)
+						return nil
+					}}, inputs(100))
+					assert.Empty(t, res.Findings)
+					assert.Equal(t, want.Findings, got)
+					assert.Greater(t, files, 40)
+				})
+			}
 		}
-		paths = append(paths, fs[0].Path)
-		got = append(got, fs...)
-		return nil
-	}}, inputs(40))
-	assert.Empty(t, res.Findings, "emitted findings are not kept")
-	assert.Equal(t, 40, res.Files)
-	assert.Equal(t, want.Findings, got)
-	assert.IsIncreasing(t, paths)
+	}
+}
+
+// A failing Render stops the run with its error, and nothing is emitted after.
+func TestRenderErrorStopsTheRun(t *testing.T) {
+	boom := errors.New("cannot render")
+	for _, jobs := range []int{1, 2} {
+		packs, err := lexicon.Embedded()
+		require.NoError(t, err)
+		emitted := 0
+		_, err = engine.Run(context.Background(), engine.Options{Rules: rules.All(), Lexicons: packs, Jobs: jobs,
+			Render: func(dst []byte, fs []finding.Finding) ([]byte, error) {
+				if fs[0].Path == "f050.txt" {
+					return dst, boom
+				}
+				return renderFindings(dst, fs)
+			},
+			Emit: func(fs []finding.Finding, _ []byte) error {
+				assert.Less(t, fs[0].Path, "f050.txt")
+				emitted++
+				return nil
+			}}, inputs(100))
+		require.ErrorIs(t, err, boom)
+		assert.Positive(t, emitted)
+	}
 }
 
 func TestPriorFactsSeeEarlierFilesOnly(t *testing.T) {
@@ -133,7 +198,7 @@ func TestEmitErrorStopsTheRun(t *testing.T) {
 	require.NoError(t, err)
 	boom := errors.New("broken pipe")
 	calls := 0
-	_, err = engine.Run(context.Background(), engine.Options{Rules: rules.All(), Lexicons: packs, Jobs: 2, Emit: func([]finding.Finding) error {
+	_, err = engine.Run(context.Background(), engine.Options{Rules: rules.All(), Lexicons: packs, Jobs: 2, Emit: func([]finding.Finding, []byte) error {
 		calls++
 		return boom
 	}}, inputs(200))
@@ -145,7 +210,9 @@ func TestEmitErrorStopsTheRun(t *testing.T) {
 // a run that must wait for every file (a corpus rule without PriorFacts)
 // reports what a streamed run reports.
 func TestHeldFindingsComeBackIntact(t *testing.T) {
-	in := inputs(30)
+	// More files than phase two takes at a time, so that batches mix files
+	// held in memory and on disk.
+	in := inputs(100)
 	streamed := run(t, engine.Options{Rules: lookingBack(), Jobs: 2}, in)
 	require.NotEmpty(t, streamed.Findings)
 	for name, held := range map[string]int{"in memory": 0, "on disk": -1, "the first half in memory": len(streamed.Findings) / 2} {

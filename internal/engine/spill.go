@@ -16,15 +16,14 @@ import (
 // spill keeps phase one's findings on disk while phase two waits for every
 // file (a corpus rule that compares each file with the whole corpus): a
 // gigabyte of articles has millions of findings, which would otherwise all
-// sit in memory. Files are written and read back in the same order, one
-// record each, in a compact binary form of their own (see spillCodec): gob's
-// reflection was a tenth of the engine's work outside the rules.
+// sit in memory. Each file's findings are one record, in a compact binary
+// form of their own (see spillCodec): gob's reflection was a tenth of the
+// engine's work outside the rules. Records are read back by where they were
+// written, several at a time, by several goroutines at once.
 type spill struct {
 	file *os.File
 	w    *bufio.Writer
-	r    *bufio.Reader
 	enc  spillEncoder
-	dec  spillDecoder
 }
 
 func newSpill() (*spill, error) {
@@ -35,29 +34,44 @@ func newSpill() (*spill, error) {
 	return &spill{file: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
-// write appends one file's findings.
-func (s *spill) write(fs []finding.Finding) error {
-	if _, err := s.w.Write(s.enc.record(fs)); err != nil {
-		return fmt.Errorf("writing findings to %s: %w", s.file.Name(), err)
+// write appends one file's findings as a record, right after the previous
+// one, and returns its size.
+func (s *spill) write(fs []finding.Finding) (size uint32, err error) {
+	rec := s.enc.record(fs)
+	if uint64(len(rec)) > maxSpillRecord {
+		return 0, fmt.Errorf("writing findings to %s: a file's findings take more than %d bytes", s.file.Name(), uint64(maxSpillRecord))
 	}
-	return nil
+	if _, err := s.w.Write(rec); err != nil {
+		return 0, fmt.Errorf("writing findings to %s: %w", s.file.Name(), err)
+	}
+	return uint32(len(rec)), nil
 }
 
-// rewind ends writing and starts reading from the first file.
-func (s *spill) rewind() error {
+// finishWriting writes what is buffered: the records can then be read.
+func (s *spill) finishWriting() error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("writing findings to %s: %w", s.file.Name(), err)
 	}
-	if _, err := s.file.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("reading findings back from %s: %w", s.file.Name(), err)
-	}
-	s.r = bufio.NewReaderSize(s.file, 1<<20)
 	return nil
 }
 
-// read returns the next file's findings.
-func (s *spill) read() ([]finding.Finding, error) {
-	fs, err := s.dec.record(s.r)
+// readAt returns size bytes of records from at, in memory of their own (the
+// findings decode keeps slices of them); safe for concurrent use.
+func (s *spill) readAt(at, size int64) ([]byte, error) {
+	b := make([]byte, size)
+	if _, err := s.file.ReadAt(b, at); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("reading findings back from %s: %w", s.file.Name(), err)
+	}
+	return b, nil
+}
+
+// decode returns the findings of one record from readAt, with d, which one
+// goroutine uses at a time. The findings' strings are slices of rec.
+func (s *spill) decode(d *spillDecoder, rec []byte) ([]finding.Finding, error) {
+	fs, err := d.record(rec)
 	if err != nil {
 		return nil, fmt.Errorf("reading findings back from %s: %w", s.file.Name(), err)
 	}
@@ -172,30 +186,17 @@ type spillDecoder struct {
 // errSpillCorrupt reports a record that does not decode.
 var errSpillCorrupt = errors.New("corrupt record")
 
-// maxSpillRecord bounds a record's length as read back: a corrupt length
-// must not allocate gigabytes.
-const maxSpillRecord = 1 << 31
+// maxSpillRecord bounds a record's length: its size is kept in 32 bits.
+const maxSpillRecord = 1<<32 - 1
 
-// record reads the next record from r.
-func (d *spillDecoder) record(r *bufio.Reader) ([]finding.Finding, error) {
-	size, err := binary.ReadUvarint(r)
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, err
-	}
-	if size > maxSpillRecord {
+// record decodes a whole record (its length, then its body); the findings'
+// strings are slices of rec, which must not change after.
+func (d *spillDecoder) record(rec []byte) ([]finding.Finding, error) {
+	size, n := binary.Uvarint(rec)
+	if n <= 0 || size != uint64(len(rec)-n) {
 		return nil, errSpillCorrupt
 	}
-	rec := make([]byte, size)
-	if _, err := io.ReadFull(r, rec); err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, err
-	}
-	d.rec, d.pos, d.err = rec, 0, nil
+	d.rec, d.pos, d.err = rec[n:], 0, nil
 	fs := d.findings()
 	if d.err == nil && d.pos != len(d.rec) {
 		d.err = errSpillCorrupt
