@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -31,6 +32,15 @@ var fastSeeds = []string{
 	"U.S\xe2. X", "“Ya.” Kata dia.", "A.\u00a0B", "kata ... Lagi", "x\r\ny\rz\n",
 }
 
+// refSegment is Segment done by the reference code, paragraph by paragraph.
+func refSegment(d *Document, a Abbreviations) []finding.Span {
+	var out []finding.Span
+	for _, p := range d.Paragraphs {
+		out = refAppendSentences(out, d.Text, p.Span, a)
+	}
+	return out
+}
+
 func checkFast(t *testing.T, text string) {
 	t.Helper()
 	// Lines, line ends and invalid runs.
@@ -52,12 +62,7 @@ func checkFast(t *testing.T, text string) {
 	}
 	// Sentences, with and without abbreviations.
 	for _, a := range []Abbreviations{nil, testAbbrs} {
-		var got, want []finding.Span
-		for _, p := range d.Paragraphs {
-			got = appendSentences(got, d.Text, p.Span, a)
-			want = refAppendSentences(want, d.Text, p.Span, a)
-		}
-		if !reflect.DeepEqual(got, want) {
+		if got, want := ParseString("x.txt", text).Segment(a), refSegment(d, a); !reflect.DeepEqual(got, want) {
 			t.Fatalf("sentences of %q: got %v, want %v", text, got, want)
 		}
 	}
@@ -146,12 +151,7 @@ func TestFastPathsOnCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := Parse(p, data)
-		var got, want []finding.Span
-		for _, para := range d.Paragraphs {
-			got = appendSentences(got, d.Text, para.Span, testAbbrs)
-			want = refAppendSentences(want, d.Text, para.Span, testAbbrs)
-		}
-		if !reflect.DeepEqual(got, want) {
+		if got, want := Parse(p, data).Segment(testAbbrs), refSegment(d, testAbbrs); !reflect.DeepEqual(got, want) {
 			t.Fatalf("sentences of %s differ", p)
 		}
 		var ws, rws []Word
@@ -187,4 +187,35 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		checkFast(t, s)
 	})
+}
+
+// segmentPieces are the pieces TestFastPathsOnGeneratedText builds texts
+// from: what the segmenter decides on (marks, abbreviations, initials,
+// numbers, quotes and brackets, every kind of space and line end) and what
+// its byte scans could trip on (invalid UTF-8, a cut ellipsis).
+var segmentPieces = []string{
+	"kata", "Budi", "rumah", "Ölçü", "étude", "É", "Ω", "x\u0301", "中文", "٣٤",
+	"Jl.", "jl.", "No.", "no.", "dkk.", "Dkk.", "U.S.", "U.S", "Prof.", "Dr.", "J.", "R.", "A.B.", "É.", "É.F.",
+	".", ".", ".", "!", "?", "…", "...", "?!", "..", "\xe2\x80", "\xe2\x80\xa6", "\xe2\xe2\x80\xa6", "\xa6",
+	"\"", "'", "”", "’", ")", "]", "»", "›", "“", "‘", "(", "[", "«", "‹", "-", "–", "—",
+	" ", " ", " ", "  ", "\t", "\v", "\f", "\u00a0", "\u3000", "\u2028", "\u0085", "\u200b", "\ufeff", "\u202f",
+	"\n", "\n", "\r\n", "\r", "\n\n", "\n \n", "\r\n\r\n",
+	"10", "3.5", "10.30", "1.500", "Kompas.com", "www.x.id", "\xff", "\xc3", "\xf0\x9f", "😀",
+}
+
+// TestFastPathsOnGeneratedText compares the fast paths with the reference on
+// many random texts built from segmentPieces.
+func TestFastPathsOnGeneratedText(t *testing.T) {
+	n := 8000
+	if testing.Short() {
+		n = 2000
+	}
+	r := rand.New(rand.NewPCG(6, 2026))
+	for range n {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(segmentPieces[r.IntN(len(segmentPieces))])
+		}
+		checkFast(t, b.String())
+	}
 }
