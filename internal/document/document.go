@@ -221,6 +221,11 @@ func (d *Document) scanParagraphs() {
 }
 
 func (d *Document) addParagraph(first, last int) {
+	if d.Paragraphs == nil {
+		// One allocation: blank lines separate the paragraphs, so the
+		// lines from first on hold at most half as many again.
+		d.Paragraphs = make([]Paragraph, 0, (len(d.Lines)-first+1)/2)
+	}
 	d.Paragraphs = append(d.Paragraphs, Paragraph{
 		Span:      finding.Span{Start: d.Lines[first].Start, End: d.Lines[last].End},
 		FirstLine: first, LastLine: last,
