@@ -80,8 +80,11 @@ type Document struct {
 
 	sentences []finding.Span
 	segmented bool
-	posCache  posCache
-	memo      map[any]any
+	// asciiEnd is the length of the text's longest ASCII prefix (0 when
+	// unknown): up to there a byte is one code point and one UTF-16 unit.
+	asciiEnd int
+	posCache posCache
+	memo     map[any]any
 }
 
 // Memo returns the value stored under key for this document, calling build to
@@ -232,10 +235,27 @@ func (d *Document) addParagraph(first, last int) {
 	})
 }
 
+// scanInvalid finds the text's ASCII prefix and its invalid UTF-8: an
+// ASCII text (most articles in Indonesian and English) is valid without
+// another look.
 func (d *Document) scanInvalid() {
-	if !utf8.ValidString(d.Text) {
+	d.asciiEnd = asciiPrefix(d.Text)
+	if d.asciiEnd < len(d.Text) && !utf8.ValidString(d.Text[d.asciiEnd:]) {
 		d.InvalidUTF8 = invalidRuns(d.Text)
 	}
+}
+
+// asciiPrefix returns the length of the longest prefix of s that is ASCII,
+// reading sixteen bytes at a time.
+func asciiPrefix(s string) int {
+	i := 0
+	for i+16 <= len(s) && (load8(s, i)|load8(s, i+8))&highBits == 0 {
+		i += 16
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // invalidRuns returns the runs of bytes of t that are not UTF-8.

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 )
@@ -30,6 +32,20 @@ var fastSeeds = []string{
 	"Satu.\u2028Dua. \u00a0Tiga…\u3000Empat.", "(Jl. Merdeka) Ia pergi. A. B. Cd. É. É.F. x.É. 'Ya.' -- Tidak.",
 	"naïve café\u0301 ٣٤ x\u0300y Ωmega. Ölçü. 1.500 orang.\t\v\f\x85Lagi.", "tok.\xff Next. a\xe2\x80\xa6\xe2\x80\xa6) B",
 	"U.S\xe2. X", "“Ya.” Kata dia.", "A.\u00a0B", "kata ... Lagi", "x\r\ny\rz\n",
+}
+
+// reversed returns s backwards.
+func reversed(s []int) []int {
+	out := slices.Clone(s)
+	slices.Reverse(out)
+	return out
+}
+
+// shuffled returns s in a fixed pseudo-random order.
+func shuffled(s []int) []int {
+	out := slices.Clone(s)
+	rand.New(rand.NewPCG(uint64(len(s)), 1)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }
 
 // refSegment is Segment done by the reference code, paragraph by paragraph.
@@ -101,6 +117,38 @@ func checkFast(t *testing.T, text string) {
 			}
 		}
 	}
+	for i := 0; i <= len(t2); i++ {
+		if got, want := asciiPrefix(t2[i:]), refASCIIPrefix(t2[i:]); got != want {
+			t.Fatalf("asciiPrefix(%q) = %d, want %d", t2[i:], got, want)
+		}
+	}
+	// Positions, in the order findings resolve them and in others: the
+	// ASCII prefix must not change an answer of the code before it, for any
+	// offset; on rune boundaries, both must be the definition.
+	n := len(t2)
+	var all, onRunes []int
+	for off := -1; off <= n+1; off++ {
+		all = append(all, off)
+		if off < 0 || off >= n || utf8.RuneStart(t2[off]) {
+			onRunes = append(onRunes, off)
+		}
+	}
+	for _, offs := range [][]int{all, onRunes} {
+		boundaries := len(offs) == len(onRunes) // every offset on a rune boundary
+		for _, order := range [][]int{offs, reversed(offs), shuffled(offs)} {
+			pd := ParseString("x.txt", text)
+			before := refPositioner{d: pd}
+			for _, off := range order {
+				got := pd.Position(off)
+				if want := before.position(off); got != want {
+					t.Fatalf("Position(%d) of %q = %+v, the code before says %+v", off, text, got, want)
+				}
+				if want := refPosition(pd, off); boundaries && got != want {
+					t.Fatalf("Position(%d) of %q = %+v, want %+v", off, text, got, want)
+				}
+			}
+		}
+	}
 	for _, tok := range strings.FieldsFunc(t2, unicode.IsSpace) {
 		for _, s := range []string{tok, strings.TrimSuffix(tok, ".")} {
 			if got, want := IsInitial(s), refIsInitial(s); got != want {
@@ -168,6 +216,14 @@ func TestFastPathsOnCorpus(t *testing.T) {
 			rr, ru := refCountUnits(d.Text[l.Start:l.End])
 			if r != rr || u != ru {
 				t.Fatalf("units of a line of %s differ", p)
+			}
+		}
+		before := refPositioner{d: d}
+		for off := 0; off <= len(d.Text); off += 37 {
+			for _, o := range []int{off, off + 5, off - 40} {
+				if d.Position(o) != before.position(o) {
+					t.Fatalf("Position(%d) of %s differs", o, p)
+				}
 			}
 		}
 		ws = Words(d.Text, finding.Span{End: len(d.Text)})

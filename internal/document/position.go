@@ -30,13 +30,13 @@ func (d *Document) Position(off int) Position {
 	// edits just before): counting from the last conversion on the same line,
 	// forwards or backwards, keeps a 20 MB single-line article linear.
 	if c := d.posCache; c.valid && c.line == li && c.off <= end {
-		r, u := countUnits(d.Text[c.off:end])
+		r, u := d.unitsBetween(c.off, end)
 		runes, units = c.runes+r, c.units+u
 	} else if c.valid && c.line == li && c.off-end < end-line.Start {
-		r, u := countUnits(d.Text[end:c.off])
+		r, u := d.unitsBetween(end, c.off)
 		runes, units = c.runes-r, c.units-u
 	} else {
-		runes, units = countUnits(d.Text[line.Start:end])
+		runes, units = d.unitsBetween(line.Start, end)
 	}
 	// Field by field: a struct literal is built on the stack and copied in
 	// sixteen-byte moves that wait for its eight-byte stores to land.
@@ -77,6 +77,17 @@ func (d *Document) Resolve(f *finding.Finding) {
 type posCache struct {
 	valid                   bool
 	line, off, runes, units int
+}
+
+// unitsBetween is countUnits(d.Text[from:to]), without reading the part in
+// the text's ASCII prefix, where each byte is one of each.
+func (d *Document) unitsBetween(from, to int) (runes, units int) {
+	if from < d.asciiEnd {
+		ascii := min(to, d.asciiEnd) - from
+		runes, units = countUnits(d.Text[from+ascii : to])
+		return ascii + runes, ascii + units
+	}
+	return countUnits(d.Text[from:to])
 }
 
 // countUnits counts the code points and UTF-16 code units of s. Each invalid byte
