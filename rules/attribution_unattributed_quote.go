@@ -106,10 +106,14 @@ func runUnattributedQuote(p *rule.Pass) {
 	// of the units with a quote and the few before them, and remembered:
 	// looking for attribution in every paragraph was most of the rule.
 	known := make([]int8, len(units)) // 0 not asked yet, 1 no, 2 yes
+	// Each unit asked about is masked into one buffer and read once; a long
+	// unit's mask is read quote by quote while the unit is judged, so it has
+	// a buffer of its own.
+	var masker, longMasker quoteMasker
 	attributed := func(k int) bool {
 		if known[k] == 0 {
 			known[k] = 1
-			if !long(units[k]) && sp.in(maskQuotes(d.Text, units[k])) {
+			if !long(units[k]) && sp.in(masker.mask(d.Text, units[k])) {
 				known[k] = 2
 			}
 		}
@@ -148,7 +152,7 @@ func runUnattributedQuote(p *rule.Pass) {
 		if !long(u) {
 			attributedQuote = func(i int) bool { return attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i]) }
 		} else {
-			attributedQuote = longUnitSpeakers(d, sp, units, k, quotes)
+			attributedQuote = longUnitSpeakers(d, sp, &longMasker, units, k, quotes)
 		}
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
@@ -179,8 +183,9 @@ func runUnattributedQuote(p *rule.Pass) {
 // those of a quote of its run (quotes at most continuationGap bytes apart).
 // Each quote's own answer is worked out only when asked for, and the unit's
 // quotes are masked only then: most quotes of a flattened article are ruled
-// out by their own text first.
-func longUnitSpeakers(d *document.Document, sp speakers, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
+// out by their own text first. The unit is masked with mk: the function
+// returned must not be called after mk masks another stretch.
+func longUnitSpeakers(d *document.Document, sp speakers, mk *quoteMasker, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
 	u := units[k]
 	var m masked
 	maskedYet := false
@@ -189,7 +194,7 @@ func longUnitSpeakers(d *document.Document, sp speakers, units []finding.Span, k
 		if own[i] == 0 {
 			own[i] = 1
 			if !maskedYet {
-				m, maskedYet = maskQuotes(d.Text, u), true
+				m, maskedYet = mk.mask(d.Text, u), true
 			}
 			w := sentenceWindow(d, u, quotes[i])
 			if sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, quotes[i]) {

@@ -103,6 +103,31 @@ func TestFindQuotesJumpsToEveryMark(t *testing.T) {
 	require.Greater(t, found, 1000, "the texts must hold quotes")
 }
 
+// TestQuoteMaskerReusesItsBuffer checks that one quoteMasker, masking
+// stretches of all sizes one after the other (longer and shorter than its
+// buffer, with quotes and without), gives each time what masking a fresh copy
+// gives.
+func TestQuoteMaskerReusesItsBuffer(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "’", "a", " ", ".", ",", "!", "?", "kata", "é", "\xe2"}
+	r := rand.New(rand.NewPCG(9, 9))
+	var mk quoteMasker
+	masked := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for range 3 {
+			from := r.IntN(len(text) + 1)
+			to := from + r.IntN(len(text)-from+1)
+			s := finding.Span{Start: from, End: to}
+			want := maskQuotesByByte(text, s)
+			got := mk.mask(text, s)
+			require.Equal(t, want, got, "%q", text[from:to])
+			if len(want.ends) > 0 {
+				masked++
+			}
+		}
+	}
+	require.Greater(t, masked, 1000, "the stretches must hold quotes")
+}
+
 func TestOpensWithDatelineAsPattern(t *testing.T) {
 	alphabet := []string{"J", "a", "Ö", "é", " ", " ", " ", ",", ".", "'", "’", "(", ")", "-", "–", "—", "\u00a0", "\t", "1", ":", "\u2009", "\xff", "AP"}
 	texts := sampleTexts(t, alphabet, 50000)
