@@ -50,68 +50,32 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 		text = text[:detectWindow]
 	}
 	d := detector{idx: idx}
-	table, mult, shift := idx.table, idx.mult, idx.shift&63
-	wide := idx.wide
+	words = 0
 	n := len(text)
 	var masks [maskBatch + 1]blockMask
 	masks[0] = blockMasksAt(text, 0)
 	carry := uint64(0) // the previous block's last byte may belong to a word
-	for p := 0; p < n; {
+	for p := 0; p < n; p += maskBatch * 64 {
 		// Blocks p, p+64, … and the one after the last (its masks are the
 		// first of the next batch).
 		nb := fillMasks(&masks, text, p)
-		// acc counts the batch's ASCII stop words, a byte per combination
-		// of languages (at most 128 words in a batch: no byte carries).
-		acc := uint64(0)
-		for b := 0; b < nb; b, p = b+1, p+64 {
-			cur, next := masks[b], masks[b+1]
-			starts := cur.word &^ (cur.word<<1 | carry)
-			carry = cur.word >> 63
-			words += bits.OnesCount64(starts)
-			// slow marks the runs to read rune by rune, after the loop
-			// (a call in it would cost registers).
-			slow := uint64(0)
-			for ; starts != 0; starts &= starts - 1 {
-				o := uint(bits.TrailingZeros64(starts)) & 63
-				// The run's length, up to 64, from the bits of this block
-				// and the next; whether it has a non-ASCII byte. A run with
-				// one, a longer stop word's length or 64 bytes or more
-				// (maybe more words after a non-ASCII byte) is read rune
-				// by rune.
-				run := cur.word>>o | next.word<<1<<(63-o)
-				l := uint(bits.TrailingZeros64(^run))
-				high := (cur.high>>o | next.high<<1<<(63-o)) & (1<<(l&63) - 1)
-				at := p + int(o)
-				if high != 0 || idx.slowLen[l] {
-					slow |= 1 << o
-					continue
-				}
-				// An ASCII word: its packed form, or 0 past eight bytes
-				// (no stop word there).
-				var v uint64
-				if at+8 <= n {
-					v = load8(text, at)
-				} else {
-					v = loadTail(text, at)
-				}
-				key := (v | lowerBits) & packMask[l]
-				e := &table[(key*mult)>>shift]
-				// e.val if e.key is key, else 0, with no branch (a third
-				// of the words are stop words: a branch would often be
-				// mispredicted).
-				diff := e.key ^ key
-				val := e.val &^ -((diff | -diff) >> 63)
-				if wide {
-					d.counts[uint8(val)]++
-				} else {
-					acc += val
-				}
-			}
-			for ; slow != 0; slow &= slow - 1 {
+		var slow [maskBatch]uint64
+		var acc uint64
+		var starts int
+		if hasWordVector && !idx.wide {
+			acc, starts, carry = wordsBMI(&masks, nb, text, p, &idx.asm, &slow, carry)
+		} else {
+			acc, starts, carry = idx.words(&masks, nb, text, p, &slow, carry, &d.counts)
+		}
+		words += starts
+		for b, m := range slow[:nb] {
+			for ; m != 0; m &= m - 1 {
 				words--
-				d.countRun(text, p+bits.TrailingZeros64(slow))
+				d.countRun(text, p+64*b+bits.TrailingZeros64(m))
 			}
 		}
+		// acc counts the batch's ASCII stop words, a byte per combination
+		// of languages (at most 128 words in a batch: no byte carries).
 		for c := 1; acc != 0; c++ {
 			acc >>= 8
 			d.counts[c&255] += int32(acc & 0xFF)
@@ -124,6 +88,63 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 		}
 	}
 	return perLang, words + d.words
+}
+
+// words reads the runs that start in the nb blocks of text from p on, given
+// their masks (and the next block's) and whether the byte before p may
+// belong to a word (carry: 1 or 0). It returns the number of runs, the
+// byte before the next block (carryOut) and the stop words among the runs
+// of ASCII letters, as bytes of acc (see stopwordIndex.table) or, with
+// idx.wide, in counts; it marks the other runs in slow, bit i of slow[b]
+// for a run at p+64*b+i, for countRun. wordsBMI is the same in assembly.
+func (idx *stopwordIndex) words(masks *[maskBatch + 1]blockMask, nb int, text string, p int,
+	slow *[maskBatch]uint64, carry uint64, counts *[256]int32) (acc uint64, runs int, carryOut uint64) {
+	table, mult, shift := idx.table, idx.mult, idx.shift&63
+	wide := idx.wide
+	n := len(text)
+	for b := 0; b < nb; b, p = b+1, p+64 {
+		cur, next := masks[b], masks[b+1]
+		starts := cur.word &^ (cur.word<<1 | carry)
+		carry = cur.word >> 63
+		runs += bits.OnesCount64(starts)
+		for ; starts != 0; starts &= starts - 1 {
+			o := uint(bits.TrailingZeros64(starts)) & 63
+			// The run's length, up to 64, from the bits of this block
+			// and the next; whether it has a non-ASCII byte. A run with
+			// one, a longer stop word's length or 64 bytes or more
+			// (maybe more words after a non-ASCII byte) is read rune
+			// by rune.
+			run := cur.word>>o | next.word<<1<<(63-o)
+			l := uint(bits.TrailingZeros64(^run))
+			high := (cur.high>>o | next.high<<1<<(63-o)) & (1<<(l&63) - 1)
+			if high != 0 || idx.slowLen[l] {
+				slow[b] |= 1 << o
+				continue
+			}
+			// An ASCII word: its packed form, or 0 past eight bytes
+			// (no stop word there).
+			at := p + int(o)
+			var v uint64
+			if at+8 <= n {
+				v = load8(text, at)
+			} else {
+				v = loadTail(text, at)
+			}
+			key := (v | lowerBits) & packMask[l]
+			e := &table[(key*mult)>>shift]
+			// e.val if e.key is key, else 0, with no branch (a third
+			// of the words are stop words: a branch would often be
+			// mispredicted).
+			diff := e.key ^ key
+			val := e.val &^ -((diff | -diff) >> 63)
+			if wide {
+				counts[uint8(val)]++
+			} else {
+				acc += val
+			}
+		}
+	}
+	return acc, runs, carry
 }
 
 // packMask keeps the first n bytes of a packed word; 0 for longer words, so
@@ -326,11 +347,24 @@ type stopwordIndex struct {
 	// val is then its combination, else 1<<(8*combination), a count in a
 	// byte of an accumulator.
 	wide bool
+	// asm is the table for wordsBMI.
+	asm wordTable
 	// long holds the combinations of the longer stop words.
 	long map[string]uint8
 	// slowLen[l] is set for the lengths of runs that Detect reads rune by
 	// rune: those of the longer stop words and 64 (64 bytes or more).
 	slowLen [65]bool
+}
+
+// wordTable is what wordsBMI reads of a stopwordIndex, at the offsets its
+// assembly names.
+type wordTable struct {
+	slots   *tableSlot // 0
+	mult    uint64     // 8
+	shift   uint64     // 16
+	slowLen [72]bool   // 24: stopwordIndex.slowLen
+	keyMask [65]uint64 // 96: packMask
+	keyCase [65]uint64 // 616: packMask & lowerBits, to lower-case a key
 }
 
 // tableSlot is one slot of stopwordIndex.table.
@@ -443,6 +477,11 @@ func (idx *stopwordIndex) buildTable() {
 			}
 			if ok {
 				idx.table, idx.mult, idx.shift, idx.long = slots, mult, 64-b, long
+				idx.asm = wordTable{slots: &slots[0], mult: mult, shift: uint64(64 - b), keyMask: packMask}
+				copy(idx.asm.slowLen[:], idx.slowLen[:])
+				for l, m := range packMask {
+					idx.asm.keyCase[l] = m & lowerBits
+				}
 				return
 			}
 		}

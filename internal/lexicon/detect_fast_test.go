@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // refCounts is Detect's counting before its byte loop (one rune at a time,
@@ -337,8 +338,28 @@ func TestStopwordTable(t *testing.T) {
 				t.Errorf("%s: %q found", name, w)
 			}
 		}
+		if idx.asm.slots != &idx.table[0] || idx.asm.mult != idx.mult || idx.asm.shift != uint64(idx.shift) {
+			t.Errorf("%s: the assembly's table differs", name)
+		}
 		if n := bits.OnesCount(uint(len(idx.table))); n != 1 {
 			t.Errorf("%s: table of %d slots", name, len(idx.table))
+		}
+	}
+}
+
+// TestWordTableLayout holds wordTable to the offsets wordsBMI reads.
+func TestWordTableLayout(t *testing.T) {
+	var w wordTable
+	for _, f := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"slots", unsafe.Offsetof(w.slots), 0}, {"mult", unsafe.Offsetof(w.mult), 8},
+		{"shift", unsafe.Offsetof(w.shift), 16}, {"slowLen", unsafe.Offsetof(w.slowLen), 24},
+		{"keyMask", unsafe.Offsetof(w.keyMask), 96}, {"keyCase", unsafe.Offsetof(w.keyCase), 616},
+	} {
+		if f.got != f.want {
+			t.Errorf("wordTable.%s at %d, the assembly reads it at %d", f.name, f.got, f.want)
 		}
 	}
 }

@@ -16,3 +16,11 @@ func fillMasks(masks *[maskBatch + 1]blockMask, text string, p int) int {
 	}
 	return k
 }
+
+// hasWordVector is false where no assembly is written for the machine.
+const hasWordVector = false
+
+func wordsBMI(masks *[maskBatch + 1]blockMask, nb int, text string, p int, tab *wordTable,
+	slow *[maskBatch]uint64, carry uint64) (acc uint64, runs int, carryOut uint64) {
+	panic("unreachable")
+}
