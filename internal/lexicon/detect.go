@@ -24,12 +24,15 @@ const minStopwordShare = 0.05
 // A word is a run of letters (unicode.IsLetter), compared in lower case.
 // Detect reads the text 64 bytes a block: the block's bytes that may belong
 // to a word (ASCII letters and every byte of a non-ASCII rune) are found as
-// a bit mask at once (blockMasks), and each run of such bytes is taken from
-// the masks' bits. A run of ASCII letters alone (nearly every word of the
-// packs' languages) is one word: its first eight bytes, lower-cased and
-// packed into an integer, are looked up in a table without collisions, and
-// the languages it belongs to are counted with one increment, no branch. A
-// run with other bytes is read rune by rune (countRun).
+// a bit mask at once (fillMasks: AVX-512 where the processor has it), and
+// each run of such bytes is taken from the masks' bits (words; wordsBMI in
+// assembly). A run of ASCII letters alone (nearly every word of the packs'
+// languages) is one word: its first eight bytes, lower-cased and packed
+// into an integer, are looked up in a table without collisions, and the
+// languages it belongs to are counted by one addition to a byte of an
+// accumulator, with no branch on whether it is a stop word. A run with
+// other bytes is read rune by rune (countRun). The tests hold the counts to
+// the rune-by-rune reference.
 func (s *Set) Detect(text string) string {
 	counts, words := s.countStopwords(text)
 	return s.stop.choose(&counts, words)
@@ -50,7 +53,6 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 		text = text[:detectWindow]
 	}
 	d := detector{idx: idx}
-	words = 0
 	n := len(text)
 	var masks [maskBatch + 1]blockMask
 	masks[0] = blockMasksAt(text, 0)
