@@ -90,6 +90,8 @@ type options struct {
 	conf                             configOptions
 	// Legacy corpora: report only what is new since a revision or a baseline.
 	newFromRev, baseline, writeBaseline string
+	// cpuProfile names the file a CPU profile of the run goes to.
+	cpuProfile string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -113,6 +115,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings this baseline file does not record")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in this baseline file, report nothing and exit 0")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (pprof format: for reporting a slow run)")
 	addConfigFlags(fs, &o.conf)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: corpuslint [flags] PATH...\n\nChecks scraped news articles (plain text, one file an article) for scraping\nartifacts, punctuation damage, duplicates, unattributed claims and encoding\nproblems. Directories are walked for *.txt; - reads standard input.\n\nExit codes: 0 clean, 1 findings at or above --fail-level, 2 usage or input error.\n\nFlags:\n")
@@ -143,7 +146,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // Run runs corpuslint with args (without the program name) and returns the exit code.
-func Run(ctx context.Context, args []string, env Env) int {
+func Run(ctx context.Context, args []string, env Env) (code int) {
 	var o options
 	fs := newFlagSet(&o, env.Stderr)
 	paths, err := parse(fs, args)
@@ -160,6 +163,18 @@ func Run(ctx context.Context, args []string, env Env) int {
 	if o.version {
 		fmt.Fprintf(env.Stdout, "corpuslint %s\n", Version)
 		return ExitClean
+	}
+	if o.cpuProfile != "" {
+		stopProfile, err := startCPUProfile(o.cpuProfile)
+		if err != nil {
+			return usage("--cpuprofile: %v", err)
+		}
+		defer func() {
+			if err := stopProfile(); err != nil {
+				fmt.Fprintf(env.Stderr, "corpuslint: --cpuprofile: %v\n", err)
+				code = ExitError
+			}
+		}()
 	}
 	conf, ok := setup(fs, &o, env.Stderr)
 	if !ok {

@@ -3,8 +3,10 @@ package cli_test
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -708,4 +710,29 @@ func TestArticleInNoKnownLanguage(t *testing.T) {
 	// Forcing a language runs the language rules again.
 	r = run(t, "", "--lang", "en", filepath.Join(e2eDir, "resep-ru.txt"))
 	assert.Contains(t, r.stdout, "punctuation/period-before-lowercase")
+}
+
+// --cpuprofile writes a CPU profile of the run (gzipped protocol buffers,
+// as go tool pprof reads them) and changes nothing else; a profile that
+// cannot be written is a usage error naming the file.
+func TestCPUProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cpu.pprof")
+	plain := run(t, "", fixturePath(t, withFindings))
+	profiled := run(t, "", "--cpuprofile", path, fixturePath(t, withFindings))
+	assert.Equal(t, plain, profiled)
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	require.NoError(t, err, "a profile is gzipped")
+	data, err := io.ReadAll(z)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "nanoseconds", "a CPU profile's sample unit")
+
+	missing := filepath.Join(t.TempDir(), "no", "such", "folder", "cpu.pprof")
+	r := run(t, "", "--cpuprofile", missing, fixturePath(t, withFindings))
+	assert.Equal(t, cli.ExitError, r.code)
+	assert.Contains(t, r.stderr, "--cpuprofile: ")
+	assert.Contains(t, r.stderr, missing)
+	assert.Empty(t, r.stdout)
 }
