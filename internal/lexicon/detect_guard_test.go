@@ -24,7 +24,11 @@ func TestDetectReadsNoFurther(t *testing.T) {
 	}
 	sets := detectSets(t)
 	rng := rand.New(rand.NewPCG(7, 8))
-	for i := range 2000 {
+	rounds := 2000
+	if raceEnabled {
+		rounds = 300
+	}
+	for i := range rounds {
 		text := randomText(rng, rng.IntN(page))
 		if i%3 == 0 {
 			text = text[:len(text)-rng.IntN(min(len(text), 9)+1)] // any length, not only a piece's end
