@@ -416,9 +416,11 @@ func (s *Set) buildStopwordIndex() {
 }
 
 // buildTable numbers the combinations of languages and fills the table of
-// short stop words and the map of long ones; it leaves the table nil where
-// there are more than 255 combinations or no multiplier places the short
-// words in distinct slots of a table of at most 16 times their number.
+// short stop words and the map of long ones; it leaves the table nil
+// (Detect then counts as countPlain, several times slower) where there are
+// more than 255 combinations or no multiplier places the short words in
+// distinct slots of a table of at most 1<<16 slots: beyond some 800 short
+// stop words, far more than the packs' (76).
 func (idx *stopwordIndex) buildTable() {
 	comboOf := map[uint64]uint8{}
 	idx.combos = []uint64{0}
@@ -449,29 +451,41 @@ func (idx *stopwordIndex) buildTable() {
 		}
 	}
 	idx.wide = len(idx.combos) > 8
+	// The smallest table (at least 64 slots, twice the words) where a
+	// random multiplier places every word in a slot of its own with a
+	// chance above e⁻⁶ (the birthday bound: pairs of words / slots ≤ 6),
+	// so that the 1024 multipliers tried find one; then up to three sizes
+	// more, of at most 1<<16 slots.
+	pairs := len(short) * (len(short) - 1) / 2
 	minBits := uint(6)
-	for 1<<minBits < 2*len(short) {
+	for 1<<minBits < 2*len(short) || 6<<minBits < pairs {
 		minBits++
 	}
 	// Multipliers from a fixed sequence (splitmix64), so the table is the
 	// same on every run.
 	seed := uint64(0x9E3779B97F4A7C15)
-	for b := minBits; b <= minBits+3; b++ {
+	for b := minBits; b <= minBits+3 && b <= 16; b++ {
 		slots := make([]tableSlot, 1<<b)
+		placed := make([]int, 0, len(short))
 		for try := 0; try < 1024; try++ {
 			seed += 0x9E3779B97F4A7C15
 			z := seed
 			z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
 			z = (z ^ z>>27) * 0x94D049BB133111EB
 			mult := (z ^ z>>31) | 1
-			clear(slots)
+			for _, i := range placed {
+				slots[i] = tableSlot{}
+			}
+			placed = placed[:0]
 			ok := true
 			for i, k := range short {
-				e := &slots[(k*mult)>>(64-b)]
+				slot := int((k * mult) >> (64 - b))
+				e := &slots[slot]
 				if e.key != 0 {
 					ok = false
 					break
 				}
+				placed = append(placed, slot)
 				e.key, e.val = k, uint64(shortCombos[i])
 				if !idx.wide {
 					e.val = 1 << (8 * e.val)

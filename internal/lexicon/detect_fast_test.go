@@ -134,6 +134,12 @@ func detectSets(t testing.TB) map[string]*Set {
 		plain[fmt.Sprintf("l%d/stopwords.txt", l)] = file(words...)
 	}
 	load("plain", plain)
+	// Many short stop words (a table of 1<<16 slots), with the pieces'.
+	many := []string{"yang", "the", "über", "ab"}
+	for w := range 700 {
+		many = append(many, fmt.Sprintf("m%c%c%c", 'a'+w/676, 'a'+w/26%26, 'a'+w%26))
+	}
+	load("many", fstest.MapFS{"mm/stopwords.txt": file(many...), "id/stopwords.txt": file("yang", "dan")})
 	for name, s := range sets {
 		switch {
 		case name == "plain" && s.stop.table != nil:
@@ -142,6 +148,8 @@ func detectSets(t testing.TB) map[string]*Set {
 			t.Fatalf("%s: no table", name)
 		case name == "wide" && !s.stop.wide, name != "wide" && name != "plain" && s.stop.wide:
 			t.Fatalf("%s: wide is %v", name, s.stop.wide)
+		case name == "many" && len(s.stop.table) < 1<<14:
+			t.Fatalf("many: a table of %d slots", len(s.stop.table))
 		case name == "long" && s.stop.maxKey <= 64:
 			t.Fatalf("long: the longest stop word has %d bytes", s.stop.maxKey)
 		}
@@ -195,7 +203,7 @@ func TestDetectMatchesReference(t *testing.T) {
 // no valid UTF-8.
 var detectPieces = []string{
 	"yang", "dan", "di", "ke", "the", "and", "of", "tersebut", "adalah", "sebagai", "YANG", "The", "tHe",
-	"über", "ÜBER", "und", "der", "Straße", "STRASSE", "sebagaimana", "SEBAGAIMANA", "merupakan", "ölçü",
+	"über", "ÜBER", "maab", "MAZZ", "mbae", "mbaez", "und", "der", "Straße", "STRASSE", "sebagaimana", "SEBAGAIMANA", "merupakan", "ölçü",
 	"ÖLÇÜ", "ab", "AB", "k", "\u212A", "ſ", "wb", "WD", "zzc", "zzp", "qab", "qkl", "QAZ", "İ", "ı",
 	"é", "É", "ß", "ǅ", "Ω", "ω", "слово", "日本", "ａ", "a", "A", "x", "aaaa",
 	" ", " ", " ", "  ", ".", ", ", "\n", "\n\n", "-", "'", "\"", "0", "42", "_", "\t",
