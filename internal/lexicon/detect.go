@@ -57,17 +57,20 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 	var masks [maskBatch + 1]blockMask
 	masks[0] = blockMasksAt(text, 0)
 	carry := uint64(0) // the previous block's last byte may belong to a word
+	// sums counts the ASCII stop words, in 16-bit fields (at most 8192
+	// words in the window: none carries): combination c in field c/2 of
+	// sums[c%2].
+	var sums [2]uint64
 	for p := 0; p < n; p += maskBatch * 64 {
 		// Blocks p, p+64, … and the one after the last (its masks are the
 		// first of the next batch).
 		nb := fillMasks(&masks, text, p)
 		var slow [maskBatch]uint64
-		var acc uint64
 		var starts int
 		if hasWordVector && !idx.wide {
-			acc, starts, carry = wordsBMI(&masks, nb, text, p, &idx.asm, &slow, carry)
+			starts, carry = wordsBMI(&masks, nb, text, p, &idx.asm, &slow, carry, &sums)
 		} else {
-			acc, starts, carry = idx.words(&masks, nb, text, p, &slow, carry, &d.counts)
+			starts, carry = idx.words(&masks, nb, text, p, &slow, carry, &sums, &d.counts)
 		}
 		words += starts
 		for b, m := range slow[:nb] {
@@ -76,13 +79,10 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 				d.countRun(text, p+64*b+bits.TrailingZeros64(m))
 			}
 		}
-		// acc counts the batch's ASCII stop words, a byte per combination
-		// of languages (at most 128 words in a batch: no byte carries).
-		for c := 1; acc != 0; c++ {
-			acc >>= 8
-			d.counts[c&255] += int32(acc & 0xFF)
-		}
 		masks[0] = masks[nb]
+	}
+	for c := 1; c < 8; c++ {
+		d.counts[c] += int32(sums[c%2] >> (16 * (c / 2)) & 0xFFFF)
 	}
 	for c, n := range d.counts[:len(idx.combos)] {
 		for langs := idx.combos[c]; langs != 0; langs &= langs - 1 {
@@ -94,13 +94,15 @@ func (s *Set) countStopwords(text string) (perLang [64]int, words int) {
 
 // words reads the runs that start in the nb blocks of text from p on, given
 // their masks (and the next block's) and whether the byte before p may
-// belong to a word (carry: 1 or 0). It returns the number of runs, the
-// byte before the next block (carryOut) and the stop words among the runs
-// of ASCII letters, as bytes of acc (see stopwordIndex.table) or, with
-// idx.wide, in counts; it marks the other runs in slow, bit i of slow[b]
-// for a run at p+64*b+i, for countRun. wordsBMI is the same in assembly.
+// belong to a word (carry: 1 or 0). It returns the number of runs and
+// whether the last byte of the last block is in one (carryOut). It counts
+// the stop words among the runs of ASCII letters in sums (see
+// countStopwords; a block's vals, see stopwordIndex.table, added up first)
+// or, with idx.wide, in counts; it marks the other runs in slow, bit i of
+// slow[b] for a run at p+64*b+i, for countRun. wordsBMI is the same in
+// assembly.
 func (idx *stopwordIndex) words(masks *[maskBatch + 1]blockMask, nb int, text string, p int,
-	slow *[maskBatch]uint64, carry uint64, counts *[256]int32) (acc uint64, runs int, carryOut uint64) {
+	slow *[maskBatch]uint64, carry uint64, sums *[2]uint64, counts *[256]int32) (runs int, carryOut uint64) {
 	table, mult, shift := idx.table, idx.mult, idx.shift&63
 	wide := idx.wide
 	n := len(text)
@@ -109,6 +111,7 @@ func (idx *stopwordIndex) words(masks *[maskBatch + 1]blockMask, nb int, text st
 		starts := cur.word &^ (cur.word<<1 | carry)
 		carry = cur.word >> 63
 		runs += bits.OnesCount64(starts)
+		acc := uint64(0) // at most 32 words in a block: no byte carries
 		for ; starts != 0; starts &= starts - 1 {
 			o := uint(bits.TrailingZeros64(starts)) & 63
 			// The run's length, up to 64, from the bits of this block
@@ -145,8 +148,10 @@ func (idx *stopwordIndex) words(masks *[maskBatch + 1]blockMask, nb int, text st
 				acc += val
 			}
 		}
+		sums[0] += acc & 0x00FF00FF00FF00FF
+		sums[1] += acc >> 8 & 0x00FF00FF00FF00FF
 	}
-	return acc, runs, carry
+	return runs, carry
 }
 
 // packMask keeps the first n bytes of a packed word; 0 for longer words, so
@@ -156,9 +161,9 @@ var packMask = [65]uint64{
 	0xFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF,
 }
 
-// maskBatch is how many blocks' masks are computed at once: four, so that
-// a batch has at most 128 words.
-const maskBatch = 4
+// maskBatch is how many blocks are read by one call of fillMasks and words
+// (1 KiB).
+const maskBatch = 16
 
 // blockMask marks bytes of a 64-byte block, bit i for byte i.
 type blockMask struct {

@@ -45,4 +45,4 @@ var hasWordVector = hasMaskVector && cpu.X86.HasBMI1 && cpu.X86.HasBMI2 && cpu.X
 //
 //go:noescape
 func wordsBMI(masks *[maskBatch + 1]blockMask, nb int, text string, p int, tab *wordTable,
-	slow *[maskBatch]uint64, carry uint64) (acc uint64, runs int, carryOut uint64)
+	slow *[maskBatch]uint64, carry uint64, sums *[2]uint64) (runs int, carryOut uint64)

@@ -96,11 +96,11 @@ done:
 	ADDQ   DI, R11
 
 // func wordsBMI(masks *[maskBatch + 1]blockMask, nb int, text string, p int, tab *wordTable,
-//	slow *[maskBatch]uint64, carry uint64) (acc uint64, runs int, carryOut uint64)
+//	slow *[maskBatch]uint64, carry uint64, sums *[2]uint64) (runs int, carryOut uint64)
 //
 // Registers: R8 the block's masks (word, high; the next block's at 16 and
 // 24), SI the block's first byte, DX the last address an 8-byte load may
-// start at, R9 tab, R10 its slots, CX its shift, R11 acc, R12 the block's
+// start at, R9 tab, R10 its slots, CX its shift, R11 the block's vals, R12 the block's
 // slow runs, R13 where they go, BX the runs still to read; AX a run's
 // offset in the block, DI its length, R14 and R15 scratch. runs and
 // carryOut are kept in their result slots.
@@ -178,6 +178,17 @@ slowLetters:
 	JNZ   runLetters
 
 endblock:
+	// The block's vals (a byte per combination) into sums' 16-bit fields:
+	// the even bytes into sums[0], the odd into sums[1].
+	MOVQ sums+64(FP), R14
+	MOVQ $0x00FF00FF00FF00FF, R15
+	MOVQ R11, DI
+	ANDQ R15, DI
+	ADDQ DI, 0(R14)
+	SHRQ $8, R11
+	ANDQ R15, R11
+	ADDQ R11, 8(R14)
+	XORQ R11, R11
 	MOVQ R12, 0(R13)
 	ADDQ $8, R13
 	ADDQ $16, R8
@@ -186,5 +197,4 @@ endblock:
 	JNZ  block
 
 done:
-	MOVQ R11, acc+64(FP)
 	RET

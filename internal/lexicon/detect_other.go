@@ -21,6 +21,6 @@ func fillMasks(masks *[maskBatch + 1]blockMask, text string, p int) int {
 const hasWordVector = false
 
 func wordsBMI(masks *[maskBatch + 1]blockMask, nb int, text string, p int, tab *wordTable,
-	slow *[maskBatch]uint64, carry uint64) (acc uint64, runs int, carryOut uint64) {
+	slow *[maskBatch]uint64, carry uint64, sums *[2]uint64) (runs int, carryOut uint64) {
 	panic("unreachable")
 }
