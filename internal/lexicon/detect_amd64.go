@@ -34,9 +34,9 @@ func fillMasks(masks *[maskBatch + 1]blockMask, text string, p int) int {
 func masksAVX512(dst *blockMask, text string, from, n int)
 
 // hasWordVector reports whether the processor has the bit instructions
-// wordsBMI uses (TZCNT, BLSR: BMI1; SHRX, SHLX, BZHI: BMI2) and AVX-512
-// (only processors with it were measured).
-var hasWordVector = hasMaskVector && cpu.X86.HasBMI1 && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT
+// wordsBMI uses (TZCNT, BLSR: BMI1; SHRX, SHLX, BZHI: BMI2; POPCNT), with
+// or without AVX-512 for the masks.
+var hasWordVector = cpu.X86.HasBMI1 && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT
 
 // wordsBMI is stopwordIndex.words in assembly for a table that counts in
 // bytes (not wide), with a word whose eight bytes from its start are not all
