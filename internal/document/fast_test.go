@@ -1,12 +1,15 @@
 package document
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 )
@@ -31,6 +34,29 @@ var fastSeeds = []string{
 	"U.S\xe2. X", "“Ya.” Kata dia.", "A.\u00a0B", "kata ... Lagi", "x\r\ny\rz\n",
 }
 
+// reversed returns s backwards.
+func reversed(s []int) []int {
+	out := slices.Clone(s)
+	slices.Reverse(out)
+	return out
+}
+
+// shuffled returns s in a fixed pseudo-random order.
+func shuffled(s []int) []int {
+	out := slices.Clone(s)
+	rand.New(rand.NewPCG(uint64(len(s)), 1)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// refSegment is Segment done by the reference code, paragraph by paragraph.
+func refSegment(d *Document, a Abbreviations) []finding.Span {
+	var out []finding.Span
+	for _, p := range d.Paragraphs {
+		out = refAppendSentences(out, d.Text, p.Span, a)
+	}
+	return out
+}
+
 func checkFast(t *testing.T, text string) {
 	t.Helper()
 	// Lines, line ends and invalid runs.
@@ -52,12 +78,7 @@ func checkFast(t *testing.T, text string) {
 	}
 	// Sentences, with and without abbreviations.
 	for _, a := range []Abbreviations{nil, testAbbrs} {
-		var got, want []finding.Span
-		for _, p := range d.Paragraphs {
-			got = appendSentences(got, d.Text, p.Span, a)
-			want = refAppendSentences(want, d.Text, p.Span, a)
-		}
-		if !reflect.DeepEqual(got, want) {
+		if got, want := ParseString("x.txt", text).Segment(a), refSegment(d, a); !reflect.DeepEqual(got, want) {
 			t.Fatalf("sentences of %q: got %v, want %v", text, got, want)
 		}
 	}
@@ -93,6 +114,38 @@ func checkFast(t *testing.T, text string) {
 			rr, ru := refCountUnits(t2[i:j])
 			if r != rr || u != ru {
 				t.Fatalf("countUnits(%q) = %d, %d, want %d, %d", t2[i:j], r, u, rr, ru)
+			}
+		}
+	}
+	for i := 0; i <= len(t2); i++ {
+		if got, want := asciiPrefix(t2[i:]), refASCIIPrefix(t2[i:]); got != want {
+			t.Fatalf("asciiPrefix(%q) = %d, want %d", t2[i:], got, want)
+		}
+	}
+	// Positions, in the order findings resolve them and in others: the
+	// ASCII prefix must not change an answer of the code before it, for any
+	// offset; on rune boundaries, both must be the definition.
+	n := len(t2)
+	var all, onRunes []int
+	for off := -1; off <= n+1; off++ {
+		all = append(all, off)
+		if off < 0 || off >= n || utf8.RuneStart(t2[off]) {
+			onRunes = append(onRunes, off)
+		}
+	}
+	for _, offs := range [][]int{all, onRunes} {
+		boundaries := len(offs) == len(onRunes) // every offset on a rune boundary
+		for _, order := range [][]int{offs, reversed(offs), shuffled(offs)} {
+			pd := ParseString("x.txt", text)
+			before := refPositioner{d: pd}
+			for _, off := range order {
+				got := pd.Position(off)
+				if want := before.position(off); got != want {
+					t.Fatalf("Position(%d) of %q = %+v, the code before says %+v", off, text, got, want)
+				}
+				if want := refPosition(pd, off); boundaries && got != want {
+					t.Fatalf("Position(%d) of %q = %+v, want %+v", off, text, got, want)
+				}
 			}
 		}
 	}
@@ -146,12 +199,7 @@ func TestFastPathsOnCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := Parse(p, data)
-		var got, want []finding.Span
-		for _, para := range d.Paragraphs {
-			got = appendSentences(got, d.Text, para.Span, testAbbrs)
-			want = refAppendSentences(want, d.Text, para.Span, testAbbrs)
-		}
-		if !reflect.DeepEqual(got, want) {
+		if got, want := Parse(p, data).Segment(testAbbrs), refSegment(d, testAbbrs); !reflect.DeepEqual(got, want) {
 			t.Fatalf("sentences of %s differ", p)
 		}
 		var ws, rws []Word
@@ -168,6 +216,14 @@ func TestFastPathsOnCorpus(t *testing.T) {
 			rr, ru := refCountUnits(d.Text[l.Start:l.End])
 			if r != rr || u != ru {
 				t.Fatalf("units of a line of %s differ", p)
+			}
+		}
+		before := refPositioner{d: d}
+		for off := 0; off <= len(d.Text); off += 37 {
+			for _, o := range []int{off, off + 5, off - 40} {
+				if d.Position(o) != before.position(o) {
+					t.Fatalf("Position(%d) of %s differs", o, p)
+				}
 			}
 		}
 		ws = Words(d.Text, finding.Span{End: len(d.Text)})
@@ -187,4 +243,35 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		checkFast(t, s)
 	})
+}
+
+// segmentPieces are the pieces TestFastPathsOnGeneratedText builds texts
+// from: what the segmenter decides on (marks, abbreviations, initials,
+// numbers, quotes and brackets, every kind of space and line end) and what
+// its byte scans could trip on (invalid UTF-8, a cut ellipsis).
+var segmentPieces = []string{
+	"kata", "Budi", "rumah", "Ölçü", "étude", "É", "Ω", "x\u0301", "中文", "٣٤",
+	"Jl.", "jl.", "No.", "no.", "dkk.", "Dkk.", "U.S.", "U.S", "Prof.", "Dr.", "J.", "R.", "A.B.", "É.", "É.F.",
+	".", ".", ".", "!", "?", "…", "...", "?!", "..", "\xe2\x80", "\xe2\x80\xa6", "\xe2\xe2\x80\xa6", "\xa6",
+	"\"", "'", "”", "’", ")", "]", "»", "›", "“", "‘", "(", "[", "«", "‹", "-", "–", "—",
+	" ", " ", " ", "  ", "\t", "\v", "\f", "\u00a0", "\u3000", "\u2028", "\u0085", "\u200b", "\ufeff", "\u202f",
+	"\n", "\n", "\r\n", "\r", "\n\n", "\n \n", "\r\n\r\n",
+	"10", "3.5", "10.30", "1.500", "Kompas.com", "www.x.id", "\xff", "\xc3", "\xf0\x9f", "😀",
+}
+
+// TestFastPathsOnGeneratedText compares the fast paths with the reference on
+// many random texts built from segmentPieces.
+func TestFastPathsOnGeneratedText(t *testing.T) {
+	n := 8000
+	if testing.Short() {
+		n = 2000
+	}
+	r := rand.New(rand.NewPCG(6, 2026))
+	for range n {
+		var b strings.Builder
+		for range r.IntN(60) {
+			b.WriteString(segmentPieces[r.IntN(len(segmentPieces))])
+		}
+		checkFast(t, b.String())
+	}
 }

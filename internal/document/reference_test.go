@@ -206,3 +206,55 @@ func refCountUnits(s string) (runes, units int) {
 	}
 	return runes, units
 }
+
+// refASCIIPrefix is asciiPrefix one byte at a time.
+func refASCIIPrefix(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// refPosition is Position without its cache, its line search or the ASCII
+// prefix: the line found by walking, its code points counted one by one.
+func refPosition(d *Document, off int) Position {
+	off = min(max(off, 0), len(d.Text))
+	li := 0
+	for li+1 < len(d.Lines) && d.Lines[li+1].Start <= off {
+		li++
+	}
+	line := d.Lines[li]
+	end := min(off, line.End)
+	runes, units := refCountUnits(d.Text[line.Start:end])
+	return Position{Offset: off, Line: li + 1, Column: end - line.Start + 1, RuneColumn: runes + 1, UTF16Column: units + 1}
+}
+
+// refPositioner is Position before the ASCII prefix: its cache, which counts
+// on from the last conversion on the same line (so an offset inside a rune
+// can shift the columns of the next ones), with refCountUnits.
+type refPositioner struct {
+	d     *Document
+	cache posCache
+}
+
+func (p *refPositioner) position(off int) Position {
+	d := p.d
+	off = min(max(off, 0), len(d.Text))
+	li := d.LineIndex(off)
+	line := d.Lines[li]
+	end := min(off, line.End)
+	var runes, units int
+	if c := p.cache; c.valid && c.line == li && c.off <= end {
+		r, u := refCountUnits(d.Text[c.off:end])
+		runes, units = c.runes+r, c.units+u
+	} else if c.valid && c.line == li && c.off-end < end-line.Start {
+		r, u := refCountUnits(d.Text[end:c.off])
+		runes, units = c.runes-r, c.units-u
+	} else {
+		runes, units = refCountUnits(d.Text[line.Start:end])
+	}
+	p.cache = posCache{valid: true, line: li, off: end, runes: runes, units: units}
+	return Position{Offset: off, Line: li + 1, Column: end - line.Start + 1, RuneColumn: runes + 1, UTF16Column: units + 1}
+}

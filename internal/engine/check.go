@@ -72,11 +72,7 @@ func checkFile(opts Options, in Input) (r fileResult) {
 func lint(opts Options, prof *Profile, doc *document.Document, lang string) ([]finding.Finding, map[string][]rule.OwnFact) {
 	pack := opts.Lexicons.Pack(lang) // nil for an article in no known language
 	doc.Lang = lang
-	var abbr document.Abbreviations // a true nil, not a nil *Pack, for no language
-	if pack != nil {
-		abbr = pack
-	}
-	doc.Segment(abbr)
+	doc.Segment(pack.Abbreviations()) // nil for no language
 	var findings []finding.Finding
 	var facts map[string][]rule.OwnFact
 	eol := doc.LineEnding.Bytes()

@@ -22,7 +22,7 @@ func Parse(files []File, packs *lexicon.Set) []Parsed {
 		d := document.Parse(f.Path, []byte(f.Text))
 		d.Lang = packs.Detect(d.Text)
 		pack := packs.Pack(d.Lang)
-		d.Segment(pack)
+		d.Segment(pack.Abbreviations())
 		docs[i] = Parsed{d, pack}
 	}
 	return docs
