@@ -13,3 +13,8 @@ require (
 	golang.org/x/sys v0.35.0
 	golang.org/x/text v0.33.0
 )
+
+require (
+	github.com/klauspost/cpuid/v2 v2.0.9 // indirect
+	github.com/zeebo/xxh3 v1.0.2 // indirect
+)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"crypto/sha256"
 	"math/bits"
 	"math/rand/v2"
 	"strings"
@@ -197,7 +196,7 @@ func buildBodyBefore(d *document.Document) body {
 	if wordCount(text) < minBodyWords {
 		return body{}
 	}
-	return body{text: text, sum: sha256.Sum256([]byte(text)), ok: true,
+	return body{text: text, sum: sumOf([]byte(text)), ok: true,
 		first: trimSpan(d.Text, d.Lines[from].Span)}
 }
 

@@ -57,7 +57,7 @@ var NearDuplicate = &rule.Rule{
 		if !b.ok {
 			return
 		}
-		// The body's hash is the first 8 bytes of the SHA-256 same-body keys by.
+		// The body's hash is the first 8 bytes of the sum same-body keys by.
 		p.ExportFact(nearKey, b.first, nearSketch(minhash.SignText(b.text), binary.LittleEndian.Uint64(b.sum[:8])))
 	},
 	Corpus: func(p *rule.CorpusPass) {
