@@ -224,6 +224,60 @@ func (mk *quoteMasker) mask(text string, s finding.Span) masked {
 	return m
 }
 
+// maskWindow returns maskQuotes(text, u).slice(w.Start-u.Start, w.End-u.Start)
+// for w inside u and quotes the quotes of u (findQuotes(text, u)), masking
+// only w: a window of a long stretch costs a copy of the window, not of the
+// stretch, and no copy at all when no quote's blanks reach into it. The
+// result is held in mk's buffers, as mask's.
+func (mk *quoteMasker) maskWindow(text string, u finding.Span, quotes []quoteSpan, w finding.Span) masked {
+	m := masked{text: text[w.Start:w.End], base: w.Start - u.Start}
+	if len(quotes) == 0 {
+		return m
+	}
+	m.ends, m.sentence = mk.ends[:0], mk.sentence[:0]
+	b := mk.buf[:0]
+	copied := false
+	at := w.Start // copied up to here
+	for _, q := range quotes {
+		if q.open >= w.End {
+			break // its blanks and its end lie after the window
+		}
+		if q.end <= w.Start {
+			continue // its blanks and its end lie before the window
+		}
+		inner := q.inner(text)
+		last, n := utf8.DecodeLastRuneInString(inner)
+		keep := 0
+		if unicode.IsPunct(last) {
+			keep = n
+		}
+		if from, to := max(q.close-len(inner), at), min(q.close-keep, w.End); from < to {
+			if !copied {
+				if cap(b) < w.Len() {
+					b = make([]byte, 0, w.Len())
+				}
+				copied = true
+			}
+			b = append(b, text[at:from]...)
+			for n := to - from; n > 0; n -= len(blanks) {
+				b = append(b, blanks[:min(n, len(blanks))]...)
+			}
+			at = to
+		}
+		if q.end <= w.End {
+			m.ends = append(m.ends, q.end-u.Start)
+			m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
+		}
+	}
+	mk.ends, mk.sentence = m.ends, m.sentence
+	if copied {
+		b = append(b, text[at:w.End]...)
+		mk.buf = b
+		m.text = unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return m
+}
+
 // blanks is what maskQuotes writes over a quote's words, a piece at a time.
 const blanks = "                                                                " +
 	"                                                                "

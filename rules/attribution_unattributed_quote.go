@@ -106,10 +106,9 @@ func runUnattributedQuote(p *rule.Pass) {
 	// of the units with a quote and the few before them, and remembered:
 	// looking for attribution in every paragraph was most of the rule.
 	known := make([]int8, len(units)) // 0 not asked yet, 1 no, 2 yes
-	// Each unit asked about is masked into one buffer and read once; a long
-	// unit's mask is read quote by quote while the unit is judged, so it has
-	// a buffer of its own.
-	var masker, longMasker quoteMasker
+	// Each unit (or window of a long unit) asked about is masked into one
+	// buffer and read once.
+	var masker quoteMasker
 	attributed := func(k int) bool {
 		if known[k] == 0 {
 			known[k] = 1
@@ -152,7 +151,7 @@ func runUnattributedQuote(p *rule.Pass) {
 		if !long(u) {
 			attributedQuote = func(i int) bool { return attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i]) }
 		} else {
-			attributedQuote = longUnitSpeakers(d, sp, &longMasker, units, k, quotes)
+			attributedQuote = longUnitSpeakers(d, sp, &masker, units, k, quotes)
 		}
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
@@ -181,23 +180,17 @@ func runUnattributedQuote(p *rule.Pass) {
 // each other closely in a long paragraph are one speaker's (“…,” ujar Deco.
 // “…” or “…” “…,” kata Deco, the paragraphs a flattening scraper joined), in
 // those of a quote of its run (quotes at most continuationGap bytes apart).
-// Each quote's own answer is worked out only when asked for, and the unit's
-// quotes are masked only then: most quotes of a flattened article are ruled
-// out by their own text first. The unit is masked with mk: the function
-// returned must not be called after mk masks another stretch.
+// Each quote's own answer is worked out only when asked for, masking only the
+// window it reads (mk.maskWindow): most quotes of a flattened article are
+// ruled out by their own text first.
 func longUnitSpeakers(d *document.Document, sp speakers, mk *quoteMasker, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
 	u := units[k]
-	var m masked
-	maskedYet := false
 	own := make([]int8, len(quotes)) // 0 not asked yet, 1 no, 2 yes
 	ownSpeaker := func(i int) bool {
 		if own[i] == 0 {
 			own[i] = 1
-			if !maskedYet {
-				m, maskedYet = mk.mask(d.Text, u), true
-			}
 			w := sentenceWindow(d, u, quotes[i])
-			if sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, quotes[i]) {
+			if sp.in(mk.maskWindow(d.Text, u, quotes, w)) || citedAfter(d, units, k, quotes[i]) {
 				own[i] = 2
 			}
 		}
