@@ -238,12 +238,12 @@ func (mk *quoteMasker) maskWindow(text string, u finding.Span, quotes []quoteSpa
 	b := mk.buf[:0]
 	copied := false
 	at := w.Start // copied up to here
-	for _, q := range quotes {
+	// The quotes before the window (blanks and end before it) are passed
+	// over with a binary search: a long stretch has many windows.
+	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].end > w.Start })
+	for _, q := range quotes[first:] {
 		if q.open >= w.End {
 			break // its blanks and its end lie after the window
-		}
-		if q.end <= w.Start {
-			continue // its blanks and its end lie before the window
 		}
 		inner := q.inner(text)
 		last, n := utf8.DecodeLastRuneInString(inner)
