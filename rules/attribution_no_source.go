@@ -79,8 +79,9 @@ func runNoSource(p *rule.Pass) {
 	// found in one pass that unattributed-quote shares, and most articles
 	// have some.
 	sp := newSpeakers(p)
+	var masker quoteMasker // each unit's mask is read once
 	for _, u := range quoteUnits(d) {
-		if sp.in(maskQuotes(d.Text, u)) {
+		if sp.in(masker.mask(d.Text, u)) {
 			return
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
@@ -171,14 +172,33 @@ type masked struct {
 // maskQuotes blanks the inside of every quote of text[s] but the quote's last
 // punctuation mark. A stretch with no quote is not copied.
 func maskQuotes(text string, s finding.Span) masked {
+	var mk quoteMasker
+	return mk.mask(text, s)
+}
+
+// quoteMasker masks stretches of text as maskQuotes does, into a buffer it
+// keeps: a rule that masks many stretches of a document, reading each once,
+// allocates the buffer once instead of once a stretch. What mask returns is
+// valid only until the masker's next mask.
+type quoteMasker struct {
+	buf      []byte
+	ends     []int
+	sentence []bool
+}
+
+// mask returns maskQuotes(text, s), held in mk's buffers.
+func (mk *quoteMasker) mask(text string, s finding.Span) masked {
 	var m masked
 	quotes := findQuotes(text, s)
 	if len(quotes) == 0 {
 		m.text = text[s.Start:s.End]
 		return m
 	}
-	var b strings.Builder
-	b.Grow(s.Len())
+	if cap(mk.buf) < s.Len() {
+		mk.buf = make([]byte, 0, s.Len())
+	}
+	b := mk.buf[:0]
+	m.ends, m.sentence = mk.ends[:0], mk.sentence[:0]
 	at := s.Start // copied up to here
 	for _, q := range quotes {
 		inner := q.inner(text)
@@ -188,16 +208,73 @@ func maskQuotes(text string, s finding.Span) masked {
 			keep = n
 		}
 		from := q.close - len(inner)
-		b.WriteString(text[at:from])
+		b = append(b, text[at:from]...)
 		for n := q.close - keep - from; n > 0; n -= len(blanks) {
-			b.WriteString(blanks[:min(n, len(blanks))])
+			b = append(b, blanks[:min(n, len(blanks))]...)
 		}
 		at = q.close - keep
 		m.ends = append(m.ends, q.end-s.Start)
 		m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
 	}
-	b.WriteString(text[at:s.End])
-	m.text = b.String()
+	b = append(b, text[at:s.End]...)
+	mk.buf, mk.ends, mk.sentence = b, m.ends, m.sentence
+	// The buffer is written again only by the next mask, when m is no
+	// longer read.
+	m.text = unsafe.String(unsafe.SliceData(b), len(b))
+	return m
+}
+
+// maskWindow returns maskQuotes(text, u).slice(w.Start-u.Start, w.End-u.Start)
+// for w inside u and quotes the quotes of u (findQuotes(text, u)), masking
+// only w: a window of a long stretch costs a copy of the window, not of the
+// stretch, and no copy at all when no quote's blanks reach into it. The
+// result is held in mk's buffers, as mask's.
+func (mk *quoteMasker) maskWindow(text string, u finding.Span, quotes []quoteSpan, w finding.Span) masked {
+	m := masked{text: text[w.Start:w.End], base: w.Start - u.Start}
+	if len(quotes) == 0 {
+		return m
+	}
+	m.ends, m.sentence = mk.ends[:0], mk.sentence[:0]
+	b := mk.buf[:0]
+	copied := false
+	at := w.Start // copied up to here
+	// The quotes before the window (blanks and end before it) are passed
+	// over with a binary search: a long stretch has many windows.
+	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].end > w.Start })
+	for _, q := range quotes[first:] {
+		if q.open >= w.End {
+			break // its blanks and its end lie after the window
+		}
+		inner := q.inner(text)
+		last, n := utf8.DecodeLastRuneInString(inner)
+		keep := 0
+		if unicode.IsPunct(last) {
+			keep = n
+		}
+		if from, to := max(q.close-len(inner), at), min(q.close-keep, w.End); from < to {
+			if !copied {
+				if cap(b) < w.Len() {
+					b = make([]byte, 0, w.Len())
+				}
+				copied = true
+			}
+			b = append(b, text[at:from]...)
+			for n := to - from; n > 0; n -= len(blanks) {
+				b = append(b, blanks[:min(n, len(blanks))]...)
+			}
+			at = to
+		}
+		if q.end <= w.End {
+			m.ends = append(m.ends, q.end-u.Start)
+			m.sentence = append(m.sentence, strings.ContainsRune(".!?", last))
+		}
+	}
+	mk.ends, mk.sentence = m.ends, m.sentence
+	if copied {
+		b = append(b, text[at:w.End]...)
+		mk.buf = b
+		m.text = unsafe.String(unsafe.SliceData(b), len(b))
+	}
 	return m
 }
 

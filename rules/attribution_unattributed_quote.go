@@ -106,10 +106,13 @@ func runUnattributedQuote(p *rule.Pass) {
 	// of the units with a quote and the few before them, and remembered:
 	// looking for attribution in every paragraph was most of the rule.
 	known := make([]int8, len(units)) // 0 not asked yet, 1 no, 2 yes
+	// Each unit (or window of a long unit) asked about is masked into one
+	// buffer and read once.
+	var masker quoteMasker
 	attributed := func(k int) bool {
 		if known[k] == 0 {
 			known[k] = 1
-			if !long(units[k]) && sp.in(maskQuotes(d.Text, units[k])) {
+			if !long(units[k]) && sp.in(masker.mask(d.Text, units[k])) {
 				known[k] = 2
 			}
 		}
@@ -148,7 +151,7 @@ func runUnattributedQuote(p *rule.Pass) {
 		if !long(u) {
 			attributedQuote = func(i int) bool { return attributed(k) || carried(k) || citedAfter(d, units, k, quotes[i]) }
 		} else {
-			attributedQuote = longUnitSpeakers(d, sp, units, k, quotes)
+			attributedQuote = longUnitSpeakers(d, sp, &masker, units, k, quotes)
 		}
 		for i, q := range quotes {
 			inner := q.inner(d.Text)
@@ -177,22 +180,17 @@ func runUnattributedQuote(p *rule.Pass) {
 // each other closely in a long paragraph are one speaker's (“…,” ujar Deco.
 // “…” or “…” “…,” kata Deco, the paragraphs a flattening scraper joined), in
 // those of a quote of its run (quotes at most continuationGap bytes apart).
-// Each quote's own answer is worked out only when asked for, and the unit's
-// quotes are masked only then: most quotes of a flattened article are ruled
-// out by their own text first.
-func longUnitSpeakers(d *document.Document, sp speakers, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
+// Each quote's own answer is worked out only when asked for, masking only the
+// window it reads (mk.maskWindow): most quotes of a flattened article are
+// ruled out by their own text first.
+func longUnitSpeakers(d *document.Document, sp speakers, mk *quoteMasker, units []finding.Span, k int, quotes []quoteSpan) func(i int) bool {
 	u := units[k]
-	var m masked
-	maskedYet := false
 	own := make([]int8, len(quotes)) // 0 not asked yet, 1 no, 2 yes
 	ownSpeaker := func(i int) bool {
 		if own[i] == 0 {
 			own[i] = 1
-			if !maskedYet {
-				m, maskedYet = maskQuotes(d.Text, u), true
-			}
 			w := sentenceWindow(d, u, quotes[i])
-			if sp.in(m.slice(w.Start-u.Start, w.End-u.Start)) || citedAfter(d, units, k, quotes[i]) {
+			if sp.in(mk.maskWindow(d.Text, u, quotes, w)) || citedAfter(d, units, k, quotes[i]) {
 				own[i] = 2
 			}
 		}

@@ -103,6 +103,65 @@ func TestFindQuotesJumpsToEveryMark(t *testing.T) {
 	require.Greater(t, found, 1000, "the texts must hold quotes")
 }
 
+// TestQuoteMaskerReusesItsBuffer checks that one quoteMasker, masking
+// stretches of all sizes one after the other (longer and shorter than its
+// buffer, with quotes and without), gives each time what masking a fresh copy
+// gives.
+func TestQuoteMaskerReusesItsBuffer(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "’", "a", " ", ".", ",", "!", "?", "kata", "é", "\xe2"}
+	r := rand.New(rand.NewPCG(9, 9))
+	var mk quoteMasker
+	masked := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for range 3 {
+			from := r.IntN(len(text) + 1)
+			to := from + r.IntN(len(text)-from+1)
+			s := finding.Span{Start: from, End: to}
+			want := maskQuotesByByte(text, s)
+			got := mk.mask(text, s)
+			require.Equal(t, want, got, "%q", text[from:to])
+			if len(want.ends) > 0 {
+				masked++
+			}
+		}
+	}
+	require.Greater(t, masked, 1000, "the stretches must hold quotes")
+}
+
+// TestMaskWindowAsSlice checks quoteMasker.maskWindow against masking the
+// whole stretch and slicing the window out of it (the code before), on
+// windows of all sizes inside stretches of the sample texts, one masker
+// reused throughout.
+func TestMaskWindowAsSlice(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "’", "a", " ", ".", ",", "!", "?", "kata", "é", "\xe2"}
+	r := rand.New(rand.NewPCG(7, 7))
+	var mk quoteMasker
+	blanked := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		from := r.IntN(len(text) + 1)
+		u := finding.Span{Start: from, End: from + r.IntN(len(text)-from+1)}
+		quotes := findQuotes(text, u)
+		whole := maskQuotes(text, u)
+		for range 4 {
+			a := u.Start + r.IntN(u.Len()+1)
+			w := finding.Span{Start: a, End: a + r.IntN(u.End-a+1)}
+			want := whole.slice(w.Start-u.Start, w.End-u.Start)
+			got := mk.maskWindow(text, u, quotes, w)
+			require.Equal(t, want.text, got.text, "%q in %q", text[w.Start:w.End], text[u.Start:u.End])
+			require.Equal(t, want.base, got.base)
+			require.Equal(t, len(want.ends), len(got.ends))
+			if len(want.ends) > 0 {
+				require.Equal(t, want.ends, got.ends)
+				require.Equal(t, want.sentence, got.sentence)
+			}
+			if want.text != text[w.Start:w.End] {
+				blanked++
+			}
+		}
+	}
+	require.Greater(t, blanked, 1000, "the windows must hold blanks")
+}
+
 func TestOpensWithDatelineAsPattern(t *testing.T) {
 	alphabet := []string{"J", "a", "Ö", "é", " ", " ", " ", ",", ".", "'", "’", "(", ")", "-", "–", "—", "\u00a0", "\t", "1", ":", "\u2009", "\xff", "AP"}
 	texts := sampleTexts(t, alphabet, 50000)

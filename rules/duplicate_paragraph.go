@@ -50,6 +50,7 @@ func runRepeatedParagraph(p *rule.Pass) {
 	// with the folding and holds the first of them reported on.
 	lines := make([]repeatLine, len(d.Lines))
 	firstWith := map[string]int32{}
+	foldings := 0 // lines with a folding of their own: the most seen can hold
 	for i := range d.Lines {
 		l := &lines[i]
 		l.same, l.first = -1, -1
@@ -66,11 +67,14 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if !ok {
 			j = int32(i)
 			firstWith[n] = j
+			foldings++
 		}
 		l.same = j
 		lines[j].count++
 	}
-	var seen []paragraph
+	// One allocation for the lines compared, not a slice grown by doubling
+	// (a paragraph is 80 bytes).
+	seen := make([]paragraph, 0, min(foldings, maxNearLines))
 	var sets wordSets
 	for i := range d.Lines {
 		if lines[i].same < 0 {

@@ -24,9 +24,25 @@ type periodSite struct {
 // line and then a word, skipping ellipses. The sites are found once per
 // document and shared by the rules that read them.
 func periodSites(d *document.Document, fn func(periodSite)) {
-	for _, s := range d.Memo(periodSitesKey{}, func() any { return findPeriodSites(d.Text) }).([]periodSite) {
-		fn(s)
+	t := d.Text
+	for _, s := range d.Memo(periodSitesKey{}, func() any { return findPeriodSites(t) }).([]periodSiteAt) {
+		fn(s.site(t))
 	}
+}
+
+// periodSiteAt is where a periodSite lies in its text: offsets only, so
+// the slice of a document's sites holds no pointers (it is smaller, and
+// the garbage collector need not scan it).
+type periodSiteAt struct {
+	dot       int // offset of the period
+	prevStart int // offset of the token before it, which ends at dot
+	nextStart int // offset of the next word
+	nextEnd   int // offset after it
+}
+
+// site returns the periodSite at s in t.
+func (s periodSiteAt) site(t string) periodSite {
+	return periodSite{dot: s.dot, prev: t[s.prevStart:s.dot], next: t[s.nextStart:s.nextEnd], spaceStart: s.dot + 1, nextStart: s.nextStart}
 }
 
 // periodSitesKey is the Document.Memo key of a document's period sites.
@@ -35,10 +51,10 @@ type periodSitesKey struct{}
 // findPeriodSites returns the period sites of t, in order. Lines need no
 // lookup: neither white space nor a word holds a line's end, so a site never
 // crosses one.
-func findPeriodSites(t string) []periodSite {
+func findPeriodSites(t string) []periodSiteAt {
 	// Room for a site at every period (up to a bound): one allocation
 	// instead of a slice grown by doubling, most of the periods being sites.
-	out := make([]periodSite, 0, min(strings.Count(t, "."), 256))
+	out := make([]periodSiteAt, 0, min(strings.Count(t, "."), 256))
 	for off := 0; ; {
 		k := strings.IndexByte(t[off:], '.')
 		if k < 0 {
@@ -71,7 +87,7 @@ func findPeriodSites(t string) []periodSite {
 		if e == j {
 			continue
 		}
-		out = append(out, periodSite{dot: dot, prev: tokenBefore(t, dot), next: t[j:e], spaceStart: dot + 1, nextStart: j})
+		out = append(out, periodSiteAt{dot: dot, prevStart: dot - len(tokenBefore(t, dot)), nextStart: j, nextEnd: e})
 	}
 }
 
