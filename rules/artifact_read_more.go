@@ -291,7 +291,14 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 	n := 0
 	i := limit
 	for n < len(rev) {
-		for i > from {
+		for i > from { // the spaces before the word; ASCII bytes inline
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if c != ' ' && c != '\t' {
+					break
+				}
+				i--
+				continue
+			}
 			size, space := spaceBefore(text, from, i)
 			if !space {
 				break
@@ -302,7 +309,14 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 			break
 		}
 		end := i
-		for i > from {
+		for i > from { // the word
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\t' {
+					break
+				}
+				i--
+				continue
+			}
 			size, space := spaceBefore(text, from, i)
 			if space {
 				break
