@@ -255,8 +255,12 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 // Setting bit 0x20 of each byte lower-cases ASCII letters (and folds a few
 // other bytes together, which the check against the entries sorts out).
 func prefixHash(s string) uint32 {
-	w := (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24) | 0x20202020
-	return (w * 0x9e3779b1) >> (32 - 12)
+	return prefixHashWord(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// prefixHashWord is prefixHash of the four bytes of w, the first lowest.
+func prefixHashWord(w uint32) uint32 {
+	return ((w | 0x20202020) * 0x9e3779b1) >> (32 - 12)
 }
 
 // mayMatch reports whether text may hold a match of the list: it holds one of
@@ -274,6 +278,24 @@ func (f *phraseFilter) first(text string) int {
 		return 0
 	}
 	i := 0
+	// Sixteen bytes are held in x and y, so the four bytes after a byte of
+	// x are taken from the two without reading the text again.
+	if len(text) >= 16 {
+		for y := littleEndian64(text, 0); i+16 <= len(text); i += 8 {
+			x := y
+			y = littleEndian64(text, i+8)
+			m := nonWordBytes(x)
+			for m &^= m >> 8; m != 0; m &= m - 1 {
+				// bit 8k+7 marks byte k: the entry would start at byte
+				// k+1, shift bits into x (64 takes all of y).
+				shift := uint(bits.TrailingZeros64(m)) + 1
+				h := prefixHashWord(uint32(x>>shift | y<<(64-shift)))
+				if f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, i+int(shift/8)) {
+					return i + int(shift/8)
+				}
+			}
+		}
+	}
 	for ; i+8 <= len(text); i += 8 {
 		x := littleEndian64(text, i)
 		// A byte followed by another that is no letter or digit starts no
