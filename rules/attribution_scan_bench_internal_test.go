@@ -2,8 +2,13 @@ package rules
 
 import (
 	"math/bits"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/internal/document"
+	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
 	"github.com/corpuslint/corpuslint/internal/linttest"
 )
@@ -63,3 +68,56 @@ func BenchmarkPhraseFilterFirst(b *testing.B) {
 	}
 }
 
+// quoteUnitsBefore is quoteUnits as it was before: its slice grown from
+// nothing, and each line's end trimmed and decoded the Unicode way.
+func quoteUnitsBefore(d *document.Document) []finding.Span {
+	var out []finding.Span
+	for _, para := range d.Paragraphs {
+		if para.FirstLine == para.LastLine || isHardWrappedBefore(d, para) {
+			out = append(out, para.Span)
+			continue
+		}
+		for i := para.FirstLine; i <= para.LastLine; i++ {
+			if !d.IsBlankLine(i) {
+				out = append(out, d.Lines[i].Span)
+			}
+		}
+	}
+	return out
+}
+
+func isHardWrappedBefore(d *document.Document, para document.Paragraph) bool {
+	open := 0
+	for i := para.FirstLine; i < para.LastLine; i++ {
+		line := strings.TrimRightFunc(d.LineText(i), unicode.IsSpace)
+		last, _ := utf8.DecodeLastRuneInString(line)
+		if !strings.ContainsRune(".!?…\"”’)", last) {
+			open++
+		}
+	}
+	return 2*open > para.LastLine-para.FirstLine
+}
+
+// BenchmarkQuoteUnits times quoteUnits, now and before, over the
+// benchmark corpus.
+func BenchmarkQuoteUnits(b *testing.B) {
+	files, _ := linttest.BenchSetup(b)
+	var docs []*document.Document
+	for _, file := range files {
+		docs = append(docs, document.ParseString("t.txt", file.Text))
+	}
+	for _, c := range []struct {
+		name  string
+		units func(*document.Document) []finding.Span
+	}{{"before", quoteUnitsBefore}, {"now", quoteUnits}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(linttest.Size(files))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					c.units(d)
+				}
+			}
+		})
+	}
+}

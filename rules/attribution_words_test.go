@@ -348,3 +348,19 @@ func TestInCaptionAsPattern(t *testing.T) {
 	require.Greater(t, credits, 1000)
 }
 
+// TestLastNonSpaceAsTrim checks lastNonSpace against the plain code it
+// replaces in isHardWrapped: trim the white space, decode the last rune.
+func TestLastNonSpaceAsTrim(t *testing.T) {
+	alphabet := []string{" ", "\t", "\r", "\v", "\f", "\u00a0", "\u2003", "\u0085", "\u3000", ".", "x", "”", "’", "…", "\"", ")", "é", "\xe2", "\x80", "\xff", "\x85"}
+	asciiLast := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, line := range append(strings.Split(text, "\n"), text) {
+			want, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, unicode.IsSpace))
+			require.Equal(t, want, lastNonSpace(line), "%q", line)
+			if want < utf8.RuneSelf && line != "" && line[len(line)-1] < utf8.RuneSelf {
+				asciiLast++
+			}
+		}
+	}
+	require.Greater(t, asciiLast, 5000, "the lines must end in ASCII")
+}
