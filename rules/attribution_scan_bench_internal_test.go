@@ -121,3 +121,31 @@ func BenchmarkQuoteUnits(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFindAllNear times finding the vague phrases of the benchmark
+// corpus's articles that hold a candidate, on windows around the filter's
+// offsets (now) and from the first offset to the end (before).
+func BenchmarkFindAllNear(b *testing.B) {
+	files, _ := linttest.BenchSetup(b)
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	list := packs.Pack("id").List("vague-sources")
+	f := phraseFilterOf(list)
+	for _, c := range []struct {
+		name string
+		find func(*lexicon.List, string, int) []lexicon.Match
+	}{{"before", findAllFrom}, {"now", findAllNear}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(linttest.Size(files))
+			for b.Loop() {
+				for _, file := range files {
+					if first := f.first(file.Text); first >= 0 {
+						c.find(list, file.Text, first)
+					}
+				}
+			}
+		})
+	}
+}

@@ -218,6 +218,8 @@ type phraseFilter struct {
 	// every is set when an entry is shorter than four bytes, not ASCII or
 	// starts with no letter or digit: the filter then rules out nothing.
 	every bool
+	// longest is the length of the longest entry, in bytes.
+	longest int
 }
 
 type hashedPhrase struct {
@@ -246,6 +248,7 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 		}
 		h := prefixHash(p)
 		f.bits[h/64] |= 1 << (h % 64)
+		f.longest = max(f.longest, len(p))
 		f.entries = append(f.entries, hashedPhrase{h, p})
 	}
 	return f
@@ -327,7 +330,56 @@ func findAllFiltered(list *lexicon.List, text string) []lexicon.Match {
 	if first < 0 {
 		return nil
 	}
-	return findAllFrom(list, text, first)
+	return findAllNear(list, text, first)
+}
+
+// findAllNear returns list.FindAll(text) when no match starts before offset
+// first (as phraseFilter.first tells), running the matcher only on windows
+// around the offsets the list's phraseFilter finds, not on the whole text
+// after first. A window starts after the last ASCII byte that is no letter
+// or digit before its first offset (as findAllFrom's), and ends longest +
+// utf8.UTFMax bytes after its last one: a match starting there ends within
+// longest bytes, and the rune after it, which the matcher reads to tell a
+// word boundary, within utf8.UTFMax more. Windows closer than that are
+// joined. Every match starts at an offset the filter finds, so the matcher
+// reads the text between windows as it would the whole text: it passes
+// through an ASCII byte that is no letter or digit one byte at a time,
+// unless a match covers it, and no match reaches into the next window.
+func findAllNear(list *lexicon.List, text string, first int) []lexicon.Match {
+	f := phraseFilterOf(list)
+	if f.every {
+		return findAllFrom(list, text, first)
+	}
+	reach := f.longest + utf8.UTFMax
+	var out []lexicon.Match
+	for c := first; c >= 0; {
+		from := wordRunStart(text, c)
+		end, next := c+reach, -1
+		for end < len(text) {
+			n := f.first(text[c+1:])
+			if n < 0 {
+				break
+			}
+			n += c + 1
+			if wordRunStart(text, n) >= end {
+				next = n
+				break
+			}
+			c, end = n, n+reach
+		}
+		out = append(out, findAllFrom(list, text[:min(end, len(text))], from)...)
+		c = next
+	}
+	return out
+}
+
+// wordRunStart returns the offset after the last ASCII byte of text before
+// i that is no letter or digit, or 0.
+func wordRunStart(text string, i int) int {
+	for i > 0 && (text[i-1] >= utf8.RuneSelf || isASCIIWordByte(text[i-1])) {
+		i--
+	}
+	return i
 }
 
 // findAllFrom returns list.FindAll(text) when no match starts before offset

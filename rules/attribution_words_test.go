@@ -15,6 +15,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/linttest"
 )
 
 // The attribution rules' fast paths must find what the plain code they
@@ -215,6 +216,7 @@ func testPhraseFilter(t *testing.T, list *lexicon.List) {
 		require.Equal(t, scalarFirst, f.first(text), "%q", text)
 		if first := f.first(text); first >= 0 {
 			require.Equal(t, list.FindAll(text), findAllFrom(list, text, first), "%q", text)
+			require.Equal(t, list.FindAll(text), findAllNear(list, text, first), "%q", text)
 		}
 		require.Equal(t, len(list.FindAll(text)), len(findAllFiltered(list, text)), "%q", text)
 		if len(list.FindAll(text)) > 0 {
@@ -363,4 +365,29 @@ func TestLastNonSpaceAsTrim(t *testing.T) {
 		}
 	}
 	require.Greater(t, asciiLast, 5000, "the lines must end in ASCII")
+}
+
+// TestFindAllNearOnCorpus checks findAllFiltered (the matcher on windows
+// around the filter's offsets) against FindAll on the benchmark corpus
+// (the test data without CORPUSLINT_BENCH_CORPUS).
+func TestFindAllNearOnCorpus(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	files, _ := linttest.BenchCorpus(t)
+	found := 0
+	for _, lang := range packs.Languages() {
+		for _, name := range []string{"vague-sources", "not-vague"} {
+			list := packs.Pack(lang).List(name)
+			for _, f := range files {
+				want := list.FindAll(f.Text)
+				if len(want) == 0 {
+					require.Empty(t, findAllFiltered(list, f.Text), f.Path)
+					continue
+				}
+				require.Equal(t, want, findAllFiltered(list, f.Text), f.Path)
+				found += len(want)
+			}
+		}
+	}
+	require.Greater(t, found, 20, "the corpus must hold matches")
 }
