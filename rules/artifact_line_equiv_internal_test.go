@@ -252,3 +252,49 @@ func TestWidgetKindShortcutsKeepTheAnswers(t *testing.T) {
 			kinds, edgeKinds, len(edges), rows)
 	}
 }
+
+// TestMayHoldKeyAsMayHold: the widget list's MayHold, counted eight bytes at
+// a time, gives List.MayHold's answer on lines of every length around the
+// list's longest entry, of every byte.
+func TestMayHoldKeyAsMayHold(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := []*lexicon.List{packs.Union("widget-lines"), lexicon.NewList("short", []string{"Baca", "É ini"})}
+	var lines []string
+	for _, text := range widgetTestTexts(t) {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	r := rand.New(rand.NewPCG(17, 0))
+	pieces := []string{"a", "Z", "0", "9", "/", ":", "@", "[", "`", "{", " ", "\x00", "\x7f", "\x80", "\xc1", "\xda", "\xe0", "\xfa", "\xff", "é", "Baca juga"}
+	for range 30000 {
+		var b strings.Builder
+		for n := r.IntN(140); b.Len() < n; {
+			if r.IntN(3) == 0 {
+				b.WriteByte(byte(r.IntN(256)))
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	held, ruled := 0, 0
+	for _, list := range lists {
+		maxKey := longestKey(list)
+		for _, line := range lines {
+			want := list.MayHold(line)
+			if got := mayHoldKey(line, maxKey); got != want {
+				t.Fatalf("list %s: mayHoldKey(%q) = %v, MayHold %v", list.Name, line, got, want)
+			}
+			if want && len(line) > maxKey {
+				held++
+			} else if !want {
+				ruled++
+			}
+		}
+	}
+	if held < 1000 || ruled < 1000 {
+		t.Fatalf("%d held, %d ruled out past the longest entry: the test tests too little", held, ruled)
+	}
+}

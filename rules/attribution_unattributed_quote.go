@@ -60,7 +60,7 @@ const contextWindow = 600
 // paragraphs, or their lines when each line is a paragraph of its own (most of
 // its lines end a sentence, as detik's one-paragraph-a-line articles do).
 func quoteUnits(d *document.Document) []finding.Span {
-	var out []finding.Span
+	out := make([]finding.Span, 0, len(d.Paragraphs)) // at least one unit a paragraph
 	for _, para := range d.Paragraphs {
 		if para.FirstLine == para.LastLine || isHardWrapped(d, para) {
 			out = append(out, para.Span)
@@ -75,14 +75,28 @@ func quoteUnits(d *document.Document) []finding.Span {
 	return out
 }
 
+// lastNonSpace returns the last rune of line that is no white space
+// (utf8.RuneError for none), reading trailing ASCII bytes without decoding.
+func lastNonSpace(line string) rune {
+	for i := len(line) - 1; i >= 0; i-- {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line[:i+1], unicode.IsSpace))
+			return last
+		}
+		if !asciiSpace[c] {
+			return rune(c)
+		}
+	}
+	return utf8.RuneError
+}
+
 // isHardWrapped reports whether a paragraph's lines are one paragraph wrapped
 // at a width: most of them do not end a sentence.
 func isHardWrapped(d *document.Document, para document.Paragraph) bool {
 	open := 0
 	for i := para.FirstLine; i < para.LastLine; i++ {
-		line := strings.TrimRightFunc(d.LineText(i), unicode.IsSpace)
-		last, _ := utf8.DecodeLastRuneInString(line)
-		if !strings.ContainsRune(".!?…\"”’)", last) {
+		if !strings.ContainsRune(".!?…\"”’)", lastNonSpace(d.LineText(i))) {
 			open++
 		}
 	}

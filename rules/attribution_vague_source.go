@@ -35,7 +35,7 @@ func runVagueSource(p *rule.Pass) {
 	if first < 0 {
 		return // most articles: no vague phrase, told in one quick pass
 	}
-	matches := findAllFrom(vague, d.Text, first)
+	matches := findAllNear(vague, d.Text, first)
 	if len(matches) == 0 {
 		return // most articles: nothing else to read
 	}

@@ -218,6 +218,8 @@ type phraseFilter struct {
 	// every is set when an entry is shorter than four bytes, not ASCII or
 	// starts with no letter or digit: the filter then rules out nothing.
 	every bool
+	// longest is the length of the longest entry, in bytes.
+	longest int
 }
 
 type hashedPhrase struct {
@@ -246,6 +248,7 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 		}
 		h := prefixHash(p)
 		f.bits[h/64] |= 1 << (h % 64)
+		f.longest = max(f.longest, len(p))
 		f.entries = append(f.entries, hashedPhrase{h, p})
 	}
 	return f
@@ -255,8 +258,12 @@ func newPhraseFilter(list *lexicon.List) *phraseFilter {
 // Setting bit 0x20 of each byte lower-cases ASCII letters (and folds a few
 // other bytes together, which the check against the entries sorts out).
 func prefixHash(s string) uint32 {
-	w := (uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24) | 0x20202020
-	return (w * 0x9e3779b1) >> (32 - 12)
+	return prefixHashWord(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// prefixHashWord is prefixHash of the four bytes of w, the first lowest.
+func prefixHashWord(w uint32) uint32 {
+	return ((w | 0x20202020) * 0x9e3779b1) >> (32 - 12)
 }
 
 // mayMatch reports whether text may hold a match of the list: it holds one of
@@ -274,6 +281,24 @@ func (f *phraseFilter) first(text string) int {
 		return 0
 	}
 	i := 0
+	// Sixteen bytes are held in x and y, so the four bytes after a byte of
+	// x are taken from the two without reading the text again.
+	if len(text) >= 16 {
+		for y := littleEndian64(text, 0); i+16 <= len(text); i += 8 {
+			x := y
+			y = littleEndian64(text, i+8)
+			m := nonWordBytes(x)
+			for m &^= m >> 8; m != 0; m &= m - 1 {
+				// bit 8k+7 marks byte k: the entry would start at byte
+				// k+1, shift bits into x (64 takes all of y).
+				shift := uint(bits.TrailingZeros64(m)) + 1
+				h := prefixHashWord(uint32(x>>shift | y<<(64-shift)))
+				if f.bits[h/64]&(1<<(h%64)) != 0 && f.startsEntry(text, i+int(shift/8)) {
+					return i + int(shift/8)
+				}
+			}
+		}
+	}
 	for ; i+8 <= len(text); i += 8 {
 		x := littleEndian64(text, i)
 		// A byte followed by another that is no letter or digit starts no
@@ -305,7 +330,56 @@ func findAllFiltered(list *lexicon.List, text string) []lexicon.Match {
 	if first < 0 {
 		return nil
 	}
-	return findAllFrom(list, text, first)
+	return findAllNear(list, text, first)
+}
+
+// findAllNear returns list.FindAll(text) when no match starts before offset
+// first (as phraseFilter.first tells), running the matcher only on windows
+// around the offsets the list's phraseFilter finds, not on the whole text
+// after first. A window starts after the last ASCII byte that is no letter
+// or digit before its first offset (as findAllFrom's), and ends longest +
+// utf8.UTFMax bytes after its last one: a match starting there ends within
+// longest bytes, and the rune after it, which the matcher reads to tell a
+// word boundary, within utf8.UTFMax more. Windows closer than that are
+// joined. Every match starts at an offset the filter finds, so the matcher
+// reads the text between windows as it would the whole text: it passes
+// through an ASCII byte that is no letter or digit one byte at a time,
+// unless a match covers it, and no match reaches into the next window.
+func findAllNear(list *lexicon.List, text string, first int) []lexicon.Match {
+	f := phraseFilterOf(list)
+	if f.every {
+		return findAllFrom(list, text, first)
+	}
+	reach := f.longest + utf8.UTFMax
+	var out []lexicon.Match
+	for c := first; c >= 0; {
+		from := wordRunStart(text, c)
+		end, next := c+reach, -1
+		for end < len(text) {
+			n := f.first(text[c+1:])
+			if n < 0 {
+				break
+			}
+			n += c + 1
+			if wordRunStart(text, n) >= end {
+				next = n
+				break
+			}
+			c, end = n, n+reach
+		}
+		out = append(out, findAllFrom(list, text[:min(end, len(text))], from)...)
+		c = next
+	}
+	return out
+}
+
+// wordRunStart returns the offset after the last ASCII byte of text before
+// i that is no letter or digit, or 0.
+func wordRunStart(text string, i int) int {
+	for i > 0 && (text[i-1] >= utf8.RuneSelf || isASCIIWordByte(text[i-1])) {
+		i--
+	}
+	return i
 }
 
 // findAllFrom returns list.FindAll(text) when no match starts before offset

@@ -15,6 +15,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/document"
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/lexicon"
+	"github.com/corpuslint/corpuslint/internal/linttest"
 )
 
 // The attribution rules' fast paths must find what the plain code they
@@ -202,15 +203,20 @@ func testPhraseFilter(t *testing.T, list *lexicon.List) {
 	matched := 0
 	for _, text := range sampleTexts(t, alphabet, 5000) {
 		// the eight-byte scan finds what a byte-by-byte one does
-		scalar := false
+		scalar, scalarFirst := false, -1
 		for i := range len(text) {
 			if (i == 0 || !isASCIIWordByte(text[i-1])) && f.startsEntry(text, i) {
 				scalar = true
+				if scalarFirst < 0 {
+					scalarFirst = i
+				}
 			}
 		}
 		require.Equal(t, scalar, f.mayMatch(text), "%q", text)
+		require.Equal(t, scalarFirst, f.first(text), "%q", text)
 		if first := f.first(text); first >= 0 {
 			require.Equal(t, list.FindAll(text), findAllFrom(list, text, first), "%q", text)
+			require.Equal(t, list.FindAll(text), findAllNear(list, text, first), "%q", text)
 		}
 		require.Equal(t, len(list.FindAll(text)), len(findAllFiltered(list, text)), "%q", text)
 		if len(list.FindAll(text)) > 0 {
@@ -293,14 +299,19 @@ func TestSpeakersInAsByWords(t *testing.T) {
 			}
 		}
 	}
+	// A verb three words after a closing mark is attributed: its tests read
+	// the four last words, and three of them would not do.
+	known := []string{"“Halo semua,” x y z kata.", "“Halo semua,” x y z w kata.", "“Halo.” Xa y z kata."}
 	attributed := 0
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, text := range sampleTexts(t, alphabet, 5000) {
+	for _, text := range append(known, sampleTexts(t, alphabet, 5000)...) {
 		d := document.Parse("t.txt", []byte(text))
 		for _, lang := range []string{"id", "en"} {
 			pack := packs.Pack(lang)
 			sp := speakers{verbs: pack.List("attribution-verbs"), pronouns: pack.List("pronouns"), leads: pack.List("speaker-leads"),
 				filter: wordFilterOf(pack.List("attribution-verbs"))}
+			whole := maskQuotes(d.Text, finding.Span{Start: 0, End: len(d.Text)})
+			require.Equal(t, inByWords(sp, whole), sp.in(whole), "%s %q", lang, whole.text)
 			for range 4 {
 				from := r.IntN(len(d.Text) + 1)
 				to := from + r.IntN(len(d.Text)-from+1)
@@ -337,4 +348,46 @@ func TestInCaptionAsPattern(t *testing.T) {
 		}
 	}
 	require.Greater(t, credits, 1000)
+}
+
+// TestLastNonSpaceAsTrim checks lastNonSpace against the plain code it
+// replaces in isHardWrapped: trim the white space, decode the last rune.
+func TestLastNonSpaceAsTrim(t *testing.T) {
+	alphabet := []string{" ", "\t", "\r", "\v", "\f", "\u00a0", "\u2003", "\u0085", "\u3000", ".", "x", "”", "’", "…", "\"", ")", "é", "\xe2", "\x80", "\xff", "\x85"}
+	asciiLast := 0
+	for _, text := range sampleTexts(t, alphabet, 20000) {
+		for _, line := range append(strings.Split(text, "\n"), text) {
+			want, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, unicode.IsSpace))
+			require.Equal(t, want, lastNonSpace(line), "%q", line)
+			if want < utf8.RuneSelf && line != "" && line[len(line)-1] < utf8.RuneSelf {
+				asciiLast++
+			}
+		}
+	}
+	require.Greater(t, asciiLast, 5000, "the lines must end in ASCII")
+}
+
+// TestFindAllNearOnCorpus checks findAllFiltered (the matcher on windows
+// around the filter's offsets) against FindAll on the benchmark corpus
+// (the test data without CORPUSLINT_BENCH_CORPUS).
+func TestFindAllNearOnCorpus(t *testing.T) {
+	packs, err := lexicon.Embedded()
+	require.NoError(t, err)
+	files, _ := linttest.BenchCorpus(t)
+	found := 0
+	for _, lang := range packs.Languages() {
+		for _, name := range []string{"vague-sources", "not-vague"} {
+			list := packs.Pack(lang).List(name)
+			for _, f := range files {
+				want := list.FindAll(f.Text)
+				if len(want) == 0 {
+					require.Empty(t, findAllFiltered(list, f.Text), f.Path)
+					continue
+				}
+				require.Equal(t, want, findAllFiltered(list, f.Text), f.Path)
+				found += len(want)
+			}
+		}
+	}
+	require.Greater(t, found, 20, "the corpus must hold matches")
 }

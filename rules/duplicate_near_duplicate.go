@@ -127,10 +127,10 @@ func findNearDuplicates(p *rule.CorpusPass) map[string]nearMatch {
 		return true
 	}
 	exact := func(doc, first int) bool {
-		return copyOfEarlier[doc] || bodies[doc] == bodies[first] || same(doc, first)
+		return bodies[doc] == bodies[first] || same(doc, first)
 	}
 	out := map[string]nearMatch{}
-	for _, m := range x.Earliest(nearThreshold, exact) {
+	for _, m := range x.Earliest(nearThreshold, copyOfEarlier, exact) {
 		out[p.FactAt(nearKey, m.Doc).Path] = nearMatch{first: p.FactAt(nearKey, m.First), similarity: m.Similarity}
 	}
 	return out

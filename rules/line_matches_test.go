@@ -51,7 +51,9 @@ func widgetTestTexts(t *testing.T) []string {
 		"Artikel ini telah tayang di", "berita ini sudah tayang di", "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT",
 		"Bacaan", "jugak", "read", "artikel", "(nds/krs)", "(ab/cd/ef/gh)", "(abcdef/x)", "(ab/cd", "[Gambas:Video]",
 		"bdadinfo.com", "www.Example.CO.ID/", "laporan.pdf", "1.", "12.", "123.", "x.", "Sial!", "Menurut", "é", "ß", "\u00a0", "\u200b",
-		"\u2009", "\u3000", "\ufeff", "\xe2\x80", "\xff", "\u0301", "1", "_"}
+		"\u2009", "\u3000", "\ufeff", "\xe2\x80", "\xff", "\u0301", "1", "_",
+		// Near misses: a phrase's first bytes, or all but its last.
+		"Artikel ini", "Berita ini telah", "Baca jug", "Simak Vide", "ADVERTISEMEN", "SCROLL TO CONTINUE", "READ", "Watc"}
 	seps := []string{" ", "  ", "\t", "\n", "\r\n", "\n\n", ": ", ". ", ", ", "", "\"", "“", "”", "(", ")", "-"}
 	r := rand.New(rand.NewSource(9))
 	for range 400 {

@@ -26,8 +26,9 @@ func BenchmarkWidgetKinds(b *testing.B) {
 	for b.Loop() {
 		widgets = 0
 		for _, p := range passes {
+			find := newWidgetKindFinder(p) // once per document, as lineWidgetKinds
 			for i := range p.Doc.Lines {
-				if findWidgetKind(p, p.Doc.Slice(trimmedLine(p.Doc, i))) != "" {
+				if find.kind(p.Doc.Slice(trimmedLine(p.Doc, i))) != "" {
 					widgets++
 				}
 			}

@@ -25,6 +25,13 @@ func (d *Document) Position(off int) Position {
 	if end > line.End {
 		end = line.End
 	}
+	if end < line.End && !utf8.RuneStart(d.Text[end]) {
+		// An offset inside a character (no built-in rule gives one) is
+		// counted from the line's start, and not remembered: counting from
+		// or back to it would split the character differently each time.
+		runes, units := d.unitsBetween(line.Start, end)
+		return Position{Offset: off, Line: li + 1, Column: end - line.Start + 1, RuneColumn: runes + 1, UTF16Column: units + 1}
+	}
 	var runes, units int
 	// Findings are converted roughly in offset order (start, end, then the
 	// edits just before): counting from the last conversion on the same line,

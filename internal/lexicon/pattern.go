@@ -57,6 +57,10 @@ type LinePattern struct {
 	// in the list's order; loose holds those starting with a slot alone.
 	byFirst map[rune][]int
 	loose   []int
+	// asciiFirst is byFirst for an ASCII first letter (folded), read
+	// without a map lookup; asciiKnown tells which of them byFirst holds.
+	asciiFirst [utf8.RuneSelf][]int
+	asciiKnown [utf8.RuneSelf]bool
 }
 
 // linePattern is one entry's expression, compiled on first use.
@@ -157,6 +161,9 @@ func newLinePattern(l *List) *LinePattern {
 			}
 		}
 		lp.byFirst[f] = idx
+		if f < utf8.RuneSelf {
+			lp.asciiFirst[f], lp.asciiKnown[f] = idx, true
+		}
 	}
 	return lp
 }
@@ -202,6 +209,17 @@ func asciiSpace(c byte) bool {
 // rune of s folded (foldRune).
 func hasFoldedPrefix(s string, prefix []rune) bool {
 	for _, want := range prefix {
+		if s != "" && s[0] < utf8.RuneSelf { // ASCII: foldRune lower-cases it
+			c := rune(s[0])
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != want {
+				return false
+			}
+			s = s[1:]
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s)
 		if n == 0 || foldRune(r) != want {
 			return false
@@ -239,16 +257,35 @@ func holdsDigit(s string) bool {
 func digitField(s string, n int) int {
 	field, inField := 0, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		space := false
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		} else {
-			space = asciiSpace(s[i])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace(c) {
+				inField = false
+				continue
+			}
+			if !inField {
+				if field == n {
+					return 0
+				}
+				inField = true
+				field++
+			}
+			if c-'0' < 10 {
+				return field
+			}
+			// The rest of an ASCII word, read without the checks above.
+			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace(s[i]) {
+				if s[i]-'0' < 10 {
+					return field
+				}
+				i++
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if space {
+		if unicode.IsSpace(r) {
 			inField = false
 			continue
 		}
@@ -258,9 +295,6 @@ func digitField(s string, n int) int {
 			}
 			inField = true
 			field++
-		}
-		if '0' <= r && r <= '9' {
-			return field
 		}
 	}
 	return 0
@@ -440,8 +474,15 @@ func (lp *LinePattern) candidates(line string, try func(i int) bool) {
 	if lp == nil || len(lp.pats) == 0 {
 		return
 	}
-	r, _ := utf8.DecodeRuneInString(line)
-	cands, ok := lp.byFirst[foldRune(r)]
+	var cands []int
+	var ok bool
+	if line != "" && line[0] < utf8.RuneSelf {
+		f := foldRune(rune(line[0]))
+		cands, ok = lp.asciiFirst[f], lp.asciiKnown[f]
+	} else {
+		r, _ := utf8.DecodeRuneInString(line)
+		cands, ok = lp.byFirst[foldRune(r)]
+	}
 	if !ok || line == "" {
 		cands = lp.loose
 	}

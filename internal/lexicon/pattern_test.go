@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -227,5 +229,73 @@ func TestLineEndAndDigitFieldShortcuts(t *testing.T) {
 				t.Fatalf("digitField(%q, %d) = %d, want %d", s, n, got, want)
 			}
 		}
+	}
+}
+
+// TestASCIIFirstAsByFirst: the array candidates reads for a line's ASCII
+// first letter holds what the map holds for it.
+func TestASCIIFirstAsByFirst(t *testing.T) {
+	packs, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := []*List{packs.Union("widget-patterns"), NewList("t", []string{"Page <n>", "page <year>", "<n> x", "Élan <n>", "Kelvin", "\u212aelvin <n>", ":: <text>"})}
+	known := 0
+	for _, l := range lists {
+		lp := l.LinePattern()
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			f := foldRune(c)
+			want, ok := lp.byFirst[f]
+			if lp.asciiKnown[f] != ok || !slices.Equal(lp.asciiFirst[f], want) {
+				t.Fatalf("list %s, first %q: array %v %v, map %v %v", l.Name, c, lp.asciiKnown[f], lp.asciiFirst[f], ok, want)
+			}
+			if ok {
+				known++
+			}
+		}
+	}
+	if known < 20 {
+		t.Fatalf("only %d first letters known: the test tests too little", known)
+	}
+}
+
+// TestFoldedPrefixAsDecoded: hasFoldedPrefix, which reads ASCII without
+// decoding it, agrees with folding every rune decoded.
+func TestFoldedPrefixAsDecoded(t *testing.T) {
+	plain := func(s string, prefix []rune) bool {
+		for _, want := range prefix {
+			r, n := utf8.DecodeRuneInString(s)
+			if n == 0 || foldRune(r) != want {
+				return false
+			}
+			s = s[n:]
+		}
+		return true
+	}
+	pieces := []string{"a", "A", "Z", "z", "@", "[", "`", "{", "1", " ", "k", "K", "\u212a", "s", "S", "\u017f", "é", "É", "\xff", "\xe2\x80", ":", ""}
+	r := rand.New(rand.NewSource(13))
+	held := 0
+	for range 50000 {
+		var b, p strings.Builder
+		for range r.Intn(5) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		for range r.Intn(4) {
+			p.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s, prefix := b.String(), foldedRunes(p.String())
+		if r.Intn(2) == 0 { // a prefix of s itself, folded
+			prefix = foldedRunes(s)[:r.Intn(utf8.RuneCountInString(s)+1)]
+		}
+		want := plain(s, prefix)
+		if got := hasFoldedPrefix(s, prefix); got != want {
+			t.Fatalf("hasFoldedPrefix(%q, %q) = %v, want %v", s, string(prefix), got, want)
+		}
+		if want && len(prefix) > 0 {
+			held++
+		}
+	}
+	if held < 1000 {
+		t.Fatalf("only %d prefixes held: the test tests too little", held)
 	}
 }

@@ -55,13 +55,16 @@ const MaxScan = 256
 // Earliest finds, for each text, the earliest text (lowest number) that shares
 // at least one band with it (the LSH candidates), whose estimated similarity is
 // at least threshold (the confirmation), and that skip, when not nil, does not
-// reject. Texts with none are left out; matches are in text order. The result
-// depends only on the signatures and their order, never on timing.
+// reject. Texts marked in alone (when not nil) take no match: as if skip
+// rejected every pair of theirs, without asking it for each (an exact copy in
+// a bucket of k copies was k calls). Texts with none are left out; matches
+// are in text order. The result depends only on the signatures and their
+// order, never on timing.
 //
 // Besides the index it uses 36 bytes a text while it runs: a bucket order (a
 // band's value and the text's number) with room to sort it, and each text's
 // best match so far.
-func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Match {
+func (x *Index) Earliest(threshold float64, alone []bool, skip func(doc, first int) bool) []Match {
 	n := x.Len()
 	best := make([]int32, n)
 	for i := range best {
@@ -87,7 +90,7 @@ func (x *Index) Earliest(threshold float64, skip func(doc, first int) bool) []Ma
 				for _, e := range order[lo:hi] {
 					bucket = append(bucket, e.doc)
 				}
-				x.confirm(bucket, best, threshold, skip)
+				x.confirm(bucket, best, threshold, alone, skip)
 			}
 			lo = hi
 		}
@@ -145,9 +148,12 @@ func sortBand(entries, spare []bandEntry) {
 
 // confirm compares each text of a bucket (sorted by number) with the earlier
 // ones, earliest first, and keeps the earliest confirmed one in best.
-func (x *Index) confirm(bucket []int32, best []int32, threshold float64, skip func(doc, first int) bool) {
+func (x *Index) confirm(bucket []int32, best []int32, threshold float64, alone []bool, skip func(doc, first int) bool) {
 	for j := 1; j < len(bucket); j++ {
 		doc := bucket[j]
+		if alone != nil && alone[doc] {
+			continue
+		}
 		for k := 0; k < j && k < MaxScan; k++ {
 			first := bucket[k]
 			if best[doc] >= 0 && first >= best[doc] {

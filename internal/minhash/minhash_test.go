@@ -127,7 +127,7 @@ func TestEarliest(t *testing.T) {
 	}
 	require.Equal(t, len(texts), x.Len())
 	require.Equal(t, len(texts)*Size, x.Bytes())
-	ms := x.Earliest(0.7, nil)
+	ms := x.Earliest(0.7, nil, nil)
 	var got []string
 	for _, m := range ms {
 		got = append(got, fmt.Sprintf("%d->%d", m.Doc, m.First))
@@ -138,16 +138,16 @@ func TestEarliest(t *testing.T) {
 	// skip rejects exact copies: 4 is then left out, and 5 still points at 0.
 	exact := func(doc, first int) bool { return doc == 4 || first == 4 }
 	got = nil
-	for _, m := range x.Earliest(0.7, exact) {
+	for _, m := range x.Earliest(0.7, nil, exact) {
 		got = append(got, fmt.Sprintf("%d->%d", m.Doc, m.First))
 	}
 	assert.Equal(t, []string{"2->0", "5->0"}, got)
 
-	assert.Empty(t, x.Earliest(1.01, nil), "a threshold above 1 confirms nothing")
+	assert.Empty(t, x.Earliest(1.01, nil, nil), "a threshold above 1 confirms nothing")
 }
 
 func TestEarliestEmpty(t *testing.T) {
-	assert.Empty(t, NewIndex(0).Earliest(0.8, nil))
+	assert.Empty(t, NewIndex(0).Earliest(0.8, nil, nil))
 }
 
 // genArticle writes article i of a generated corpus: 40 words of a 20,000-word
@@ -188,7 +188,7 @@ func BenchmarkIndex(b *testing.B) {
 				ring = nil
 				runtime.GC()
 				runtime.ReadMemStats(&after)
-				ms := x.Earliest(0.8, nil)
+				ms := x.Earliest(0.8, nil, nil)
 				runtime.ReadMemStats(&searched)
 				if len(ms) != n/500 {
 					b.Fatalf("found %d near copies, planted %d", len(ms), n/500)
@@ -233,5 +233,55 @@ func TestSortBand(t *testing.T) {
 		if !slices.Equal(entries, want) {
 			t.Fatalf("sortBand of %d entries differs from a comparison sort", n)
 		}
+	}
+}
+
+// Texts marked alone take no match, exactly as when skip rejects every pair
+// of theirs: on clusters of exact and near copies, with random marks and a
+// random skip, buckets past MaxScan included.
+func TestEarliestAloneIsSkipOfEveryPair(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for round := range 6 {
+		var texts [][]string
+		for range 12 + round*8 {
+			a := words(r, 60, 3000)
+			copies := 1 + r.IntN(4)
+			if round == 5 {
+				copies = MaxScan + 20 // one bucket longer than the scan
+			}
+			for range copies {
+				switch r.IntN(3) {
+				case 0:
+					texts = append(texts, a)
+				case 1:
+					texts = append(texts, nearCopy(r, a, 20))
+				default:
+					texts = append(texts, words(r, 60, 3000))
+				}
+			}
+		}
+		r.Shuffle(len(texts), func(i, j int) { texts[i], texts[j] = texts[j], texts[i] })
+		x := NewIndex(len(texts))
+		for _, ws := range texts {
+			s := Sign(ws)
+			x.Add(&s)
+		}
+		alone := make([]bool, len(texts))
+		for i := range alone {
+			alone[i] = r.IntN(3) == 0
+		}
+		rejected := map[[2]int]bool{}
+		skip := func(doc, first int) bool {
+			k := [2]int{doc, first}
+			if v, ok := rejected[k]; ok {
+				return v
+			}
+			rejected[k] = r.IntN(4) == 0
+			return rejected[k]
+		}
+		want := x.Earliest(0.6, nil, func(doc, first int) bool { return alone[doc] || skip(doc, first) })
+		got := x.Earliest(0.6, alone, skip)
+		require.Equal(t, want, got, "round %d", round)
+		require.NotEmpty(t, got, "round %d finds matches", round)
 	}
 }

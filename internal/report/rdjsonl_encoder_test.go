@@ -182,3 +182,25 @@ func FuzzJSONString(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRDJSONL renders the sample report's findings as rdjsonl lines, as a
+// Stream renders a file's:
+//
+//	go test ./internal/report -run '^$' -bench RDJSONL -benchmem
+func BenchmarkRDJSONL(b *testing.B) {
+	in := sampleInput(b)
+	s, err := NewStream(&bytes.Buffer{}, "rdjsonl", *in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf []byte
+	size := 0
+	for b.Loop() {
+		buf, err = s.Render(buf[:0], in.Findings)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(buf)
+	}
+	b.SetBytes(int64(size))
+}
