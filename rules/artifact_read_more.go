@@ -291,7 +291,14 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 	n := 0
 	i := limit
 	for n < len(rev) {
-		for i > from {
+		for i > from { // the spaces before the word; ASCII bytes inline
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if c != ' ' && c != '\t' {
+					break
+				}
+				i--
+				continue
+			}
 			size, space := spaceBefore(text, from, i)
 			if !space {
 				break
@@ -302,7 +309,14 @@ func (l *lastWords) scanBack(text string, from, limit int) {
 			break
 		}
 		end := i
-		for i > from {
+		for i > from { // the word
+			if c := text[i-1]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\t' {
+					break
+				}
+				i--
+				continue
+			}
 			size, space := spaceBefore(text, from, i)
 			if space {
 				break
@@ -827,15 +841,7 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 			return b
 		}
 	}
-	b := q - 1
-	tail := strings.TrimRight(last.text, ",.;:")
-	for c := r; c < q-1; c++ {
-		name := strings.TrimSpace(doc[ws[c].start:last.start]) + " " + tail
-		if holdsTwice(nearby(doc, last.start, nameReach), name) {
-			b = c
-			break
-		}
-	}
+	b := repeatedNameStart(doc, ws, r, q)
 	// A one-word subject after its role: "Pelatih Persija meminta …".
 	if b == q-1 && b-1 >= r && b-1 >= 1 && isUpperStart(ws[b-1].core) && roles.Contains(ws[b-1].core) {
 		b--
@@ -848,6 +854,27 @@ func sentenceStart(doc string, ws []headlineWord, q int, isSmall func(string) bo
 				return c
 			}
 		}
+	}
+	return b
+}
+
+// repeatedNameStart returns the first c in [r, q-1) where the name from word c
+// to word q-1 (the words up to q-1 as written, then q-1 without its trailing
+// ",.;:") is held twice by the article around it, or q-1 when none is. The
+// name from c+1 is a suffix of the name from c, so two copies of the one hold
+// two copies of the other: the names held twice are those from some c on, and
+// the names are tried from the shortest, which spares searching 128 KB for
+// every longer name when (as mostly) even the shortest is not held twice.
+func repeatedNameStart(doc string, ws []headlineWord, r, q int) int {
+	last := ws[q-1]
+	tail := strings.TrimRight(last.text, ",.;:")
+	around := nearby(doc, last.start, nameReach)
+	b := q - 1
+	for c := q - 2; c >= r; c-- {
+		if !holdsTwice(around, strings.TrimSpace(doc[ws[c].start:last.start])+" "+tail) {
+			break
+		}
+		b = c
 	}
 	return b
 }

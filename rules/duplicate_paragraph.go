@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"hash/maphash"
 	"math/bits"
+	"strings"
 
 	"github.com/corpuslint/corpuslint/internal/finding"
 	"github.com/corpuslint/corpuslint/internal/rule"
@@ -49,7 +51,13 @@ func runRepeatedParagraph(p *rule.Pass) {
 	// folding first (its own, or an earlier one); that line counts the lines
 	// with the folding and holds the first of them reported on.
 	lines := make([]repeatLine, len(d.Lines))
-	firstWith := map[string]int32{}
+	var small [64]int32 // the table of a short article, on the stack
+	firstWith := foldingTable{slots: small[:], seed: maphash.MakeSeed()}
+	if n := tableSize(len(d.Lines)); n > len(small) {
+		firstWith.slots = make([]int32, n)
+	} else {
+		firstWith.slots = small[:n]
+	}
 	foldings := 0 // lines with a folding of their own: the most seen can hold
 	for i := range d.Lines {
 		l := &lines[i]
@@ -59,14 +67,12 @@ func runRepeatedParagraph(p *rule.Pass) {
 			continue
 		}
 		n := foldedTrimmedLine(p, i, ls)
-		if n == "" || foldedWordCount(n) < minWords {
+		if n == "" || !hasFoldedWords(n, minWords) {
 			continue // a label or a heading
 		}
 		l.text = n
-		j, ok := firstWith[n]
-		if !ok {
-			j = int32(i)
-			firstWith[n] = j
+		j := firstWith.firstOf(lines, i)
+		if j == int32(i) {
 			foldings++
 		}
 		l.same = j
@@ -97,7 +103,13 @@ func runRepeatedParagraph(p *rule.Pass) {
 		if len(seen) >= maxNearLines {
 			continue
 		}
-		cur := paragraph{line: i, text: n, words: foldedWordCount(n), bloom: wordBloom(n)}
+		cur := paragraph{line: i, text: n}
+		if len(seen) > 0 {
+			// Only a line compared with another needs its bloom bits: an
+			// article with one paragraph (a flattened one) spares reading it.
+			cur.prepare()
+			seen[0].prepare() // the only line that may not have them yet
+		}
 		for k := range seen {
 			s := &seen[k]
 			if !mayBeSimilar(&cur, s, nearSim) {
@@ -120,6 +132,42 @@ func runRepeatedParagraph(p *rule.Pass) {
 	}
 }
 
+// foldingTable finds the first line with a folding: open addressing over
+// line indexes (index+1, 0 for a free slot), sized once for the article's
+// lines, instead of a map grown by doubling and keyed by strings.
+type foldingTable struct {
+	slots []int32
+	seed  maphash.Seed
+}
+
+// tableSize returns the size of a foldingTable for an article of lines
+// lines: a power of two, at most half full.
+func tableSize(lines int) int {
+	size := 8
+	for size < 2*lines {
+		size <<= 1
+	}
+	return size
+}
+
+// firstOf returns the first line, among those added so far and line i
+// itself, whose folding (its text) is line i's, and adds line i when it is
+// the first.
+func (t foldingTable) firstOf(lines []repeatLine, i int) int32 {
+	n := lines[i].text
+	mask := len(t.slots) - 1
+	for k := int(maphash.String(t.seed, n)) & mask; ; k = (k + 1) & mask {
+		j := t.slots[k]
+		if j == 0 {
+			t.slots[k] = int32(i) + 1
+			return int32(i)
+		}
+		if lines[j-1].text == n {
+			return j - 1
+		}
+	}
+}
+
 // repeatLine is a line as repeated-paragraph counts its copies.
 type repeatLine struct {
 	text string // folded; empty for a line too short to compare
@@ -132,17 +180,37 @@ type repeatLine struct {
 	first int
 }
 
+// hasFoldedWords reports whether foldedWordCount(s) >= n, counting the spaces
+// of a long line (a flattened article) only as far as it takes.
+func hasFoldedWords(s string, n int) bool {
+	const chunk = 512
+	for len(s) > chunk && n > 1 {
+		n -= strings.Count(s[:chunk], " ")
+		s = s[chunk:]
+	}
+	return foldedWordCount(s) >= n
+}
+
 // paragraph is a line repeated-paragraph compares with the earlier ones.
 type paragraph struct {
-	line  int
-	text  string // folded
-	words int    // foldedWordCount(text)
+	line int
+	text string // folded
+	// words and bloom are set by prepare, before the line is first compared.
+	words int // foldedWordCount(text)
 	// bloom has bit k set when a word of the line has k as the top six bits
 	// of its Fibonacci hash (see mayBeSimilar).
-	bloom uint64
+	bloom    uint64
+	prepared bool
 	// set is the line's set of words, built only when a comparison needs it.
 	set   lineWords
 	built bool
+}
+
+// prepare sets p's word count and bloom bits, once.
+func (p *paragraph) prepare() {
+	if !p.prepared {
+		p.words, p.bloom, p.prepared = foldedWordCount(p.text), wordBloom(p.text), true
+	}
 }
 
 // wordBloom returns the bloom bits of the words of a folded line. A word's
