@@ -159,13 +159,14 @@ var SpaceBeforePunctuation = &rule.Rule{
 	Run: func(p *rule.Pass) {
 		d := p.Doc
 		t := d.Text
-		// A candidate is a mark right after a plain space or a tab (the byte
-		// before it, as a character: the last byte of a wider space is not
-		// one). Both are inside one line, so the scan runs over the whole
-		// text and looks the line up only for a candidate. Eight places are
-		// ruled out at once where no ASCII byte up to 0x20 (a space and a tab
-		// among them) stands before a mark or a byte next to one in ASCII
-		// (nextSpaceThenPunct); the places left are tested one by one.
+		// A candidate is a mark right after white space: a plain space or a
+		// tab, or a wider space (no-break, thin, narrow no-break,
+		// ideographic), whose last byte is from 0x80 up. Both are inside one
+		// line, so the scan runs over the whole text and looks the line up
+		// only for a candidate. Eight places are ruled out at once where no
+		// ASCII byte up to 0x20 nor a byte from 0x80 up stands before a mark
+		// or a byte next to one in ASCII (nextSpaceThenPunct); the places
+		// left are tested one by one.
 		for i := nextSpaceThenPunct(t, 1); i < len(t); i = nextSpaceThenPunct(t, i+1) {
 			checkSpaceBeforePunctuation(p, i)
 		}
@@ -173,11 +174,12 @@ var SpaceBeforePunctuation = &rule.Rule{
 }
 
 // nextSpaceThenPunct returns the first offset i from from on (from ≥ 1)
-// where t[i-1] is an ASCII byte up to 0x20 (a space and a tab among them) and
-// t[i] is '!' or one of ",-./" or ":;<=>?" (the marks and their neighbours in
-// ASCII), or len(t) for none. Eight offsets are tested at once, reading eight
-// bytes as a number; no byte's sum below carries into the next: each is at
-// most 0x7f before a constant below 0x80 is added.
+// where t[i-1] is an ASCII byte up to 0x20 (a space and a tab among them) or
+// a byte from 0x80 up (the last byte of a wider space among them) and t[i] is
+// '!' or one of ",-./" or ":;<=>?" (the marks and their neighbours in ASCII),
+// or len(t) for none. Eight offsets are tested at once, reading eight bytes
+// as a number; no byte's sum below carries into the next: each is at most
+// 0x7f before a constant below 0x80 is added.
 func nextSpaceThenPunct(t string, from int) int {
 	i := from
 	for ; i+8 <= len(t); i += 8 {
@@ -187,13 +189,13 @@ func nextSpaceThenPunct(t string, from int) int {
 		bang := ^((x ^ '!'*oneBytes) + lowBytes)                               // 0x80 where '!'
 		commaToSlash := (x + (0x80-',')*oneBytes) &^ (x + (0x80-'0')*oneBytes) // 0x80 in ",-./"
 		colonToQuery := (x + (0x80-':')*oneBytes) &^ (x + (0x80-'@')*oneBytes) // 0x80 in ":;<=>?"
-		space := ^((w & lowBytes) + (0x80-0x21)*oneBytes)                      // 0x80 where up to 0x20
-		if m := (bang | commaToSlash | colonToQuery) & space &^ (v | w) & highBytes; m != 0 {
+		space := ^((w & lowBytes) + (0x80-0x21)*oneBytes) | w                  // 0x80 where up to 0x20 or from 0x80
+		if m := (bang | commaToSlash | colonToQuery) & space &^ v & highBytes; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(t); i++ {
-		if c := t[i]; t[i-1] <= 0x20 && (c == '!' || ',' <= c && c <= '/' || ':' <= c && c <= '?') {
+		if c, b := t[i], t[i-1]; (b <= 0x20 || b >= 0x80) && (c == '!' || ',' <= c && c <= '/' || ':' <= c && c <= '?') {
 			return i
 		}
 	}
@@ -206,7 +208,7 @@ func checkSpaceBeforePunctuation(p *rule.Pass, i int) {
 	d := p.Doc
 	t := d.Text
 	c := t[i]
-	if !spacePunctMark[c] || t[i-1] != ' ' && t[i-1] != '\t' {
+	if !spacePunctMark[c] || t[i-1] != ' ' && t[i-1] != '\t' && !isHSpaceBefore(t, i) {
 		return
 	}
 	l := d.Lines[d.LineIndex(i)]

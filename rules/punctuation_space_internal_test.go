@@ -31,10 +31,10 @@ func TestNextSpaceThenPunctKeepsEveryCandidate(t *testing.T) {
 						want = want[:0]
 						for i := 1; i < len(text); i++ {
 							prev, c := text[i-1], text[i]
-							if prev <= 0x20 && (c == '!' || ',' <= c && c <= '/' || ':' <= c && c <= '?') {
+							if (prev <= 0x20 || prev >= 0x80) && (c == '!' || ',' <= c && c <= '/' || ':' <= c && c <= '?') {
 								want = append(want, i)
 							}
-							if spacePunctMark[c] && (prev == ' ' || prev == '\t') && !slices.Contains(want, i) {
+							if spacePunctMark[c] && isHSpaceBefore(text, i) && !slices.Contains(want, i) {
 								t.Fatalf("%q: mark at %d left out", text, i)
 							}
 						}
