@@ -258,34 +258,16 @@ func digitField(s string, n int) int {
 	field, inField := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
+		var space bool
 		if c < utf8.RuneSelf {
+			space = asciiSpace(c)
 			i++
-			if asciiSpace(c) {
-				inField = false
-				continue
-			}
-			if !inField {
-				if field == n {
-					return 0
-				}
-				inField = true
-				field++
-			}
-			if c-'0' < 10 {
-				return field
-			}
-			// The rest of an ASCII word, read without the checks above.
-			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace(s[i]) {
-				if s[i]-'0' < 10 {
-					return field
-				}
-				i++
-			}
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsSpace(r) {
+		if space {
 			inField = false
 			continue
 		}
@@ -295,6 +277,18 @@ func digitField(s string, n int) int {
 			}
 			inField = true
 			field++
+		}
+		if c-'0' < 10 {
+			return field
+		}
+		if c < utf8.RuneSelf {
+			// The rest of an ASCII word, read without the checks above.
+			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace(s[i]) {
+				if s[i]-'0' < 10 {
+					return field
+				}
+				i++
+			}
 		}
 	}
 	return 0

@@ -213,7 +213,7 @@ func TestLineEndAndDigitFieldShortcuts(t *testing.T) {
 		}
 		return 0
 	}
-	pieces := []string{"a", "Baca", "12", "x1", ":", ".", " ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2009", "\u3000", "é", "\xff", "\x1c", "\x00", "١"}
+	pieces := []string{"a", "Baca", "12", "x1", "0", "34", "56x", "78", "9", ":", ".", " ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2009", "\u3000", "é", "\xff", "\x1c", "\x00", "١"}
 	r := rand.New(rand.NewSource(5))
 	for range 20000 {
 		var b strings.Builder
