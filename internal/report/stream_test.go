@@ -29,13 +29,8 @@ func TestStreamMatchesWrite(t *testing.T) {
 			require.NoError(t, Write(&whole, name, in))
 			s, err := NewStream(&parts, name, *in)
 			require.NoError(t, err)
-			for i := 0; i < len(in.Findings); {
-				j := i + 1
-				for j < len(in.Findings) && in.Findings[j].Path == in.Findings[i].Path {
-					j++
-				}
-				require.NoError(t, s.Write(in.Findings[i:j]))
-				i = j
+			for _, file := range byFile(in.Findings) {
+				require.NoError(t, s.Write(file))
 			}
 			require.NoError(t, s.Close(in.Errors, in.ConfigNotes))
 			assert.Equal(t, whole.String(), parts.String())
@@ -56,15 +51,7 @@ func TestStreamRenderMatchesWrite(t *testing.T) {
 			require.NoError(t, Write(&whole, name, in))
 			s, err := NewStream(&parts, name, *in)
 			require.NoError(t, err)
-			var files [][]finding.Finding
-			for i := 0; i < len(in.Findings); {
-				j := i + 1
-				for j < len(in.Findings) && in.Findings[j].Path == in.Findings[i].Path {
-					j++
-				}
-				files = append(files, in.Findings[i:j])
-				i = j
-			}
+			files := byFile(in.Findings)
 			require.Greater(t, len(files), 1)
 			rendered := make([][]byte, len(files))
 			var wg sync.WaitGroup
@@ -86,6 +73,21 @@ func TestStreamRenderMatchesWrite(t *testing.T) {
 			assert.Equal(t, whole.String(), parts.String())
 		})
 	}
+}
+
+// byFile cuts sorted findings into one slice a file, as the engine hands
+// them to a Stream.
+func byFile(fs []finding.Finding) [][]finding.Finding {
+	var files [][]finding.Finding
+	for i := 0; i < len(fs); {
+		j := i + 1
+		for j < len(fs) && fs[j].Path == fs[i].Path {
+			j++
+		}
+		files = append(files, fs[i:j])
+		i = j
+	}
+	return files
 }
 
 func TestStreamWriteError(t *testing.T) {
